@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import handbook from './src/integration/index.ts';
+import { astroSettings } from './src/integration/settings.ts';
+
+const { site, base, root, srcDir, publicDir, outDir, cacheDir } = astroSettings();
+
+export default defineConfig({
+  root,
+  srcDir,
+  publicDir,
+  site,
+  base,
+  outDir,
+  cacheDir,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  compressHTML: true,
+  prefetch: false,
+  devToolbar: { enabled: false },
+  integrations: [mdx(), handbook()],
+});

@@ -1,0 +1,84 @@
+/** `npm run build [intranet|public]`: checks the content, then builds the editions side by side and swaps each in. */
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { loadHandbook, type Handbook } from '../src/lib/content.ts';
+import { checkReferences } from '../src/lib/links.ts';
+import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/env.ts';
+import { reportProblems } from '../src/lib/problems.ts';
+import { readGit, type GitData } from '../src/lib/git.ts';
+import { stageEdition } from '../src/lib/stage.ts';
+import { EDITIONS } from '../src/lib/editions.ts';
+import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks.ts';
+import { swapInto } from '../src/lib/swap.ts';
+import type { Edition } from '../src/schemas/settings.ts';
+
+const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
+const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** Runs one Astro build for a staged edition in its own process, so two editions use two cores. */
+function astroBuild(stageDir: string, edition: Edition): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(output);
+      if (code === 0) resolve();
+      else reject(new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`));
+    });
+  });
+}
+
+/** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
+async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition): Promise<void> {
+  const stageDir = stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT });
+  try {
+    await astroBuild(stageDir, edition);
+    const built = path.join(stageDir, 'dist');
+    if (edition === 'public') {
+      const hits = scanForLeaks(built, leakPatterns(handbook));
+      if (hits.length) {
+        for (const hit of hits) console.error(formatLeak(hit));
+        throw new Error('public: udgaven indeholder tekst fra ikke-offentlige dokumenter; den tidligere udgave er bevaret');
+      }
+    }
+    swapInto(built, path.join(env.outDir, edition));
+  } finally {
+    rmSync(stageDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const requested = process.argv.slice(2).filter((a): a is Edition => (EDITIONS as string[]).includes(a));
+  const editions = requested.length ? requested : [...EDITIONS];
+  const env = readEnv();
+  if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
+  const started = performance.now();
+  const handbook = loadHandbook(env.contentDir);
+  const problems = [...handbook.problems, ...checkReferences(handbook)];
+  reportProblems(problems);
+  if (problems.some((p) => p.severity === 'error')) {
+    console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
+    process.exit(1);
+  }
+  const git = readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn])));
+  if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
+  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e)));
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  for (const f of failed) console.error((f.reason as Error).message);
+  if (failed.length) process.exit(1);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Byggede ${editions.join(' og ')} (${handbook.docs.length} dokumenter, dato ${env.today}) i ${seconds} s til ${env.outDir}`);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

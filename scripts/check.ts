@@ -1,0 +1,19 @@
+/** `npm run check`: validates every file of the content folder without building pages. */
+import { existsSync } from 'node:fs';
+import { loadHandbook } from '../src/lib/content.ts';
+import { checkReferences } from '../src/lib/links.ts';
+import { readEnv } from '../src/lib/env.ts';
+import { reportProblems } from '../src/lib/problems.ts';
+
+const env = readEnv();
+if (!existsSync(env.contentDir)) {
+  console.error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
+  process.exit(1);
+}
+const handbook = loadHandbook(env.contentDir);
+const problems = [...handbook.problems, ...checkReferences(handbook)];
+reportProblems(problems);
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
+console.log(`${handbook.docs.length} dokumenter gennemgået: ${errors} fejl, ${warnings} advarsler.`);
+process.exit(errors ? 1 : 0);

@@ -1,0 +1,24 @@
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { satteri } from '@astrojs/markdown-satteri';
+import { manifest } from '../lib/site.ts';
+import { linkRewritePlugin } from './link-rewrite.ts';
+import { indexEdition } from './pagefind.ts';
+
+/** The handbook integration: link rewriting in MDX and the edition's Pagefind index. */
+export default function handbook(): AstroIntegration {
+  return {
+    name: 'handbook',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          markdown: { processor: satteri({ mdastPlugins: [linkRewritePlugin(manifest.contentDir, manifest.base)] }) },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const { pages } = await indexEdition(fileURLToPath(dir));
+        logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition})`);
+      },
+    },
+  };
+}

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { createFrontmatterSchema, type Frontmatter } from '../schemas/frontmatter.ts';
+import type { Settings } from '../schemas/settings.ts';
+import { MdxSyntaxError, parseMdx, type Heading, type Reference } from './mdx-parse.ts';
+import { loadSettings } from './settings.ts';
+import { parseLocatedYaml } from './yaml-fields.ts';
+import { issuesToProblems } from './validate.ts';
+import type { Problem } from './problems.ts';
+
+/** One document of the handbook, validated. */
+export interface HandbookDoc {
+  /** Path inside the content folder, e.g. `politikker/informationssikkerhedspolitik.mdx`. */
+  file: string;
+  /** Path used in messages: relative to the content folder's parent. */
+  displayPath: string;
+  /** Collection id and URL path, e.g. `politikker/informationssikkerhedspolitik`. */
+  id: string;
+  /** Top-level folder, e.g. `politikker` (empty for files at the root). */
+  folder: string;
+  /** Last path segment, e.g. `informationssikkerhedspolitik`. */
+  slug: string;
+  data: Frontmatter;
+  headings: Heading[];
+  references: Reference[];
+  /** Plain text of the body. */
+  text: string;
+}
+
+/** A loaded content folder. */
+export interface Handbook {
+  contentDir: string;
+  settings: Settings;
+  docs: HandbookDoc[];
+  problems: Problem[];
+}
+
+const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lists the MDX documents of a content folder, sorted for deterministic output. */
+export function listDocumentFiles(contentDir: string): string[] {
+  return globSync('**/*.mdx', { cwd: contentDir, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
+}
+
+/** Loads and validates every document of a content folder, collecting every problem. */
+export function loadHandbook(contentDir: string): Handbook {
+  const root = path.resolve(contentDir);
+  const displayRoot = path.dirname(root);
+  const { settings, problems } = loadSettings(root, displayRoot);
+  const schema = createFrontmatterSchema(settings);
+  const docs: HandbookDoc[] = [];
+  for (const file of listDocumentFiles(root)) {
+    const displayPath = path.relative(displayRoot, path.join(root, file)).split(path.sep).join('/');
+    const doc = loadDocument(root, file, displayPath, schema, problems);
+    if (doc) docs.push(doc);
+  }
+  return { contentDir: root, settings, docs, problems };
+}
+
+/** Validates one document, pushing its problems; returns it when its frontmatter is valid. */
+function loadDocument(
+  root: string,
+  file: string,
+  displayPath: string,
+  schema: ReturnType<typeof createFrontmatterSchema>,
+  problems: Problem[],
+): HandbookDoc | undefined {
+  const add = (line: number, col: number, message: string) =>
+    problems.push({ file: displayPath, line, col, message, severity: 'error' });
+  const id = file.replace(/\.mdx$/, '');
+  const segments = id.split('/');
+  for (const segment of segments) {
+    if (!FILE_NAME.test(segment)) add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
+  }
+  let parsed;
+  try {
+    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'));
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    add(error.place.line, error.place.col, error.message);
+    return undefined;
+  }
+  if (parsed.yaml === undefined) {
+    add(1, 1, 'frontmatter: mangler (filen skal starte med --- og felterne title, type, owner, approvalBody ...)');
+    return undefined;
+  }
+  const yaml = parseLocatedYaml(parsed.yaml, parsed.yamlLine + 1);
+  if (yaml.errors.length) {
+    for (const e of yaml.errors) add(e.place.line, e.place.col, `YAML-fejl: ${e.message}`);
+    return undefined;
+  }
+  const result = schema.safeParse(yaml.value ?? {}, { reportInput: true });
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, yaml, displayPath, Object.keys(schema.shape)));
+    return undefined;
+  }
+  return {
+    file,
+    displayPath,
+    id,
+    folder: segments.length > 1 ? segments[0]! : '',
+    slug: segments.at(-1)!,
+    data: result.data,
+    headings: parsed.headings,
+    references: parsed.references,
+    text: parsed.text,
+  };
+}

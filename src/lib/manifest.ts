@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edition, Settings } from '../schemas/settings.ts';
+import type { ReviewStatus } from './review.ts';
+import type { GitDocInfo, GitSummary } from './git.ts';
+
+/** What one edition's build knows about a document besides its frontmatter. */
+export interface DocMeta {
+  /** Review status against the build date. */
+  review?: ReviewStatus;
+  /** Git facts; only the last-change date in the public edition. */
+  git?: GitDocInfo;
+}
+
+/** Settings an edition may show; the public edition gets no repository or CODEOWNERS data. */
+export type EditionSettings = Omit<Settings, 'codeowners' | 'editions'>;
+
+/** The hand-over from the build orchestrator to one Astro build. */
+export interface BuildManifest {
+  edition: Edition;
+  /** The date review status is judged against, e.g. `2026-11-29`. */
+  today: string;
+  drafts: boolean;
+  /** Absolute path of the (staged) content folder the collection loads. */
+  contentDir: string;
+  site: string;
+  base: string;
+  settings: EditionSettings;
+  docs: Record<string, DocMeta>;
+  git: GitSummary;
+}
+
+/** The manifest's file name inside a stage folder. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Reads the manifest of the stage folder named by `HANDBOOK_STAGE`. */
+export function readManifest(stageDir: string): BuildManifest {
+  return JSON.parse(readFileSync(path.join(stageDir, MANIFEST_FILE), 'utf8')) as BuildManifest;
+}

@@ -1,0 +1,91 @@
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edition, Settings } from '../schemas/settings.ts';
+import type { Handbook, HandbookDoc } from './content.ts';
+import { inEdition } from './editions.ts';
+import { localDependencies } from './links.ts';
+import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings } from './manifest.ts';
+import { reviewStatus } from './review.ts';
+import type { GitData, GitDocInfo } from './git.ts';
+
+/** Options for staging one edition. */
+export interface StageOptions {
+  edition: Edition;
+  today: string;
+  drafts: boolean;
+  /** Folder the private stage folder is created in (inside the repository, so modules resolve). */
+  parentDir: string;
+}
+
+/** The documents an edition holds. */
+export function editionDocs(handbook: Handbook, edition: Edition, drafts: boolean): HandbookDoc[] {
+  return handbook.docs.filter((d) => inEdition(d.data, edition, { drafts: drafts && edition === 'intranet' }));
+}
+
+/** Copies an edition's documents, and only the files they use, into a private folder with its manifest. */
+export function stageEdition(handbook: Handbook, git: GitData, options: StageOptions): string {
+  mkdirSync(options.parentDir, { recursive: true });
+  const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
+  chmodSync(stageDir, 0o700);
+  const contentDir = path.join(stageDir, 'content');
+  const docs = editionDocs(handbook, options.edition, options.drafts);
+  const files = new Set<string>();
+  for (const doc of docs) {
+    files.add(doc.file);
+    for (const dep of localDependencies(doc)) files.add(dep);
+  }
+  for (const file of [...files].sort()) {
+    const target = path.join(contentDir, file);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(path.join(handbook.contentDir, file), target);
+  }
+  mkdirSync(contentDir, { recursive: true });
+  const manifest = buildManifest(handbook, git, docs, contentDir, options);
+  writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+  return stageDir;
+}
+
+/** The manifest for one edition: settings, review status and git facts of its documents only. */
+export function buildManifest(
+  handbook: Handbook,
+  git: GitData,
+  docs: readonly HandbookDoc[],
+  contentDir: string,
+  options: Omit<StageOptions, 'parentDir'>,
+): BuildManifest {
+  const isPublic = options.edition === 'public';
+  const metas: Record<string, DocMeta> = {};
+  for (const doc of docs) {
+    const info = git.docs.get(doc.file);
+    metas[doc.id] = {
+      review: doc.data.status === 'approved' ? reviewStatus(doc.data.nextReview, options.today, handbook.settings.dueSoonDays) : undefined,
+      git: info && (isPublic ? publicGitInfo(info) : info),
+    };
+  }
+  const { site, base } = handbook.settings.editions[options.edition];
+  return {
+    edition: options.edition,
+    today: options.today,
+    drafts: options.drafts && !isPublic,
+    contentDir,
+    site,
+    base,
+    settings: editionSettings(handbook.settings, docs, isPublic),
+    docs: metas,
+    git: git.summary,
+  };
+}
+
+/** The public edition shows only the date of the last change: messages, authors and paths can name internal matters. */
+function publicGitInfo(info: GitDocInfo): GitDocInfo {
+  return { lastChanged: info.lastChanged, changedSinceApproval: info.changedSinceApproval };
+}
+
+/** Settings an edition may see; the public one lists only approval bodies its documents carry. */
+function editionSettings(settings: Settings, docs: readonly HandbookDoc[], isPublic: boolean): EditionSettings {
+  const { codeowners: _codeowners, editions: _editions, ...rest } = settings;
+  if (!isPublic) return rest;
+  const used = new Set(docs.map((d) => d.data.approvalBody));
+  const { repository: _repository, ...publicRest } = rest;
+  return { ...publicRest, approvalBodies: settings.approvalBodies.filter((b) => used.has(b)).concat(used.size ? [] : [settings.approvalBodies[0]!]) };
+}

@@ -1,0 +1,72 @@
+/** Every Danish UI text, in one place. */
+export const da = {
+  lang: 'da',
+  editions: { intranet: 'Intranet', public: 'Offentlig udgave' },
+  skipToContent: 'Gå til indhold',
+  home: 'Forside',
+  navigation: 'Håndbogens indhold',
+  menu: 'Menu',
+  search: 'Søg',
+  searchLabel: 'Søg i håndbogen',
+  breadcrumbs: 'Brødkrummer',
+  onThisPage: 'På denne side',
+  previous: 'Forrige',
+  next: 'Næste',
+  documents: 'dokumenter',
+  document: 'dokument',
+  typeNames: {
+    politik: 'Politik',
+    retningslinje: 'Retningslinje',
+    forretningsgang: 'Forretningsgang',
+    procedure: 'Procedure',
+    beredskabsplan: 'Beredskabsplan',
+    bilag: 'Bilag',
+  },
+  typePlural: {
+    politik: 'Politikker',
+    retningslinje: 'Retningslinjer',
+    forretningsgang: 'Forretningsgange',
+    procedure: 'Procedurer',
+    beredskabsplan: 'Beredskabsplaner',
+    bilag: 'Bilag',
+  },
+  meta: {
+    heading: 'Om dokumentet',
+    type: 'Type',
+    owner: 'Ejer',
+    approvalBody: 'Godkendt af',
+    approvedOn: 'Godkendt',
+    nextReview: 'Næste revision',
+    version: 'Version',
+    controls: 'ISO 27001-kontroller',
+    lastChanged: 'Sidst ændret',
+    unknown: 'ukendt',
+    status: 'Status',
+  },
+  review: {
+    current: 'Gældende',
+    'due-soon': 'Revision snart',
+    overdue: 'Revision overskredet',
+    overdueBanner: (date: string) =>
+      `Dette dokument skulle have været revideret senest ${date}. Indholdet kan være forældet; kontakt ejeren, før du handler på det.`,
+    dueSoonBanner: (date: string) => `Dette dokument skal revideres senest ${date}.`,
+    changedBanner: 'Dokumentets tekst er ændret, efter det blev godkendt. Ændringerne er endnu ikke godkendt.',
+    draftBanner: 'Kladde: dette dokument er ikke godkendt og gælder ikke endnu.',
+  },
+  homeIntro: {
+    intranet: 'Håndbogen samler politikker, retningslinjer, forretningsgange og beredskabsplaner for informationssikkerhed. Alle medarbejdere skal kende og følge de regler, der gælder for deres arbejde.',
+    public: 'Her offentliggør vi de dele af vores informationssikkerhedshåndbog, som har interesse uden for huset: politikkerne og de retningslinjer, som leverandører og samarbejdspartnere skal kende.',
+  },
+  needsReview: 'Dokumenter der skal revideres',
+  noDocuments: 'Der er ingen dokumenter i denne udgave endnu.',
+  draftLabel: 'kladde',
+  notFoundTitle: 'Siden findes ikke',
+  notFoundText: 'Siden findes ikke, eller den er flyttet. Gå til forsiden og find dokumentet i indholdsfortegnelsen.',
+  footer: {
+    accessibility: 'Tilgængelighedserklæring',
+    built: (date: string) => `Udgivet ${date}.`,
+  },
+} as const;
+
+/** The shape every strings file has. */
+export type Strings = typeof da;
