@@ -55,8 +55,14 @@ export function parseMdx(source: string): ParsedMdx {
   try {
     tree = parser.parse(source) as Root;
   } catch (error) {
-    const e = error as { reason?: string; message: string; line?: number; column?: number };
-    throw new MdxSyntaxError(`MDX-syntaksfejl: ${e.reason ?? e.message}`, { line: e.line ?? 1, col: e.column ?? 1 });
+    const e = error as { reason?: string; message: string; line?: number; column?: number; place?: { line?: number; column?: number; start?: { line: number; column: number } } };
+    const start = e.place?.start ?? e.place;
+    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(e.reason ?? e.message);
+    const reason = (e.reason ?? e.message).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '');
+    throw new MdxSyntaxError(`MDX-syntaksfejl: ${reason}`, {
+      line: e.line ?? start?.line ?? Number(inText?.[1] ?? 1),
+      col: e.column ?? start?.column ?? Number(inText?.[2] ?? 1),
+    });
   }
   compileCheck(source);
   const result: ParsedMdx = { yamlLine: 1, headings: [], references: [], text: '' };

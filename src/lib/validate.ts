@@ -20,7 +20,7 @@ export function issuesToProblems(
       continue;
     }
     const place = yaml.placeOf(issue.path as PropertyKey[]);
-    const received = issue.input === undefined ? '' : ` (fik ${JSON.stringify(issue.input)})`;
+    const received = issue.input === undefined || issue.code === 'custom' ? '' : ` (fik ${JSON.stringify(issue.input)})`;
     const missing = issue.input === undefined && issue.code !== 'custom';
     const message = missing && !issue.message.startsWith('mangler') ? `mangler; ${issue.message}` : issue.message;
     problems.push({ file, ...place, severity: 'error', message: `${fieldName(issue.path)}: ${message}${missing ? '' : received}` });
