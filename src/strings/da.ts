@@ -62,6 +62,16 @@ export const da = {
   draftLabel: 'kladde',
   notFoundTitle: 'Siden findes ikke',
   notFoundText: 'Siden findes ikke, eller den er flyttet. Gå til forsiden og find dokumentet i indholdsfortegnelsen.',
+  git: {
+    heading: 'Ændringer',
+    edit: 'Rediger',
+    history: 'Historik',
+    unavailable: 'Ændringshistorikken var ikke tilgængelig, da siden blev bygget.',
+    latestTitle: 'Seneste ændringer',
+    latestIntro: 'De seneste ændringer af dokumenterne i håndbogen, nyeste først.',
+    feed: 'Abonnér på ændringer (Atom-feed)',
+    changedDocs: 'Ændrede dokumenter',
+  },
   footer: {
     accessibility: 'Tilgængelighedserklæring',
     built: (date: string) => `Udgivet ${date}.`,

@@ -66,6 +66,16 @@ export const en: Widen<Strings> = {
   draftLabel: 'draft',
   notFoundTitle: 'Page not found',
   notFoundText: 'The page does not exist or has moved. Go to the home page and find the document in the contents.',
+  git: {
+    heading: 'Changes',
+    edit: 'Edit',
+    history: 'History',
+    unavailable: 'The change history was not available when this page was built.',
+    latestTitle: 'Latest changes',
+    latestIntro: 'The latest changes to the handbook documents, newest first.',
+    feed: 'Subscribe to changes (Atom feed)',
+    changedDocs: 'Changed documents',
+  },
   footer: {
     accessibility: 'Accessibility statement',
     built: (date: string) => `Published ${date}.`,
