@@ -1,0 +1,33 @@
+/** `npm run review`: the review report, grouped by owner; `--json`, `--markdown`, `--fail-on`, `--today`. */
+import { parseArgs } from 'node:util';
+import { loadHandbook } from '../src/lib/content.ts';
+import { readEnv } from '../src/lib/env.ts';
+import { readGit } from '../src/lib/git.ts';
+import { reportProblems } from '../src/lib/problems.ts';
+import { buildReport, formatMarkdown, formatText } from '../src/lib/report.ts';
+
+const USAGE = 'brug: npm run review -- [--json | --markdown] [--fail-on overdue|due-soon] [--today ÅÅÅÅ-MM-DD]';
+
+function main(): number {
+  const { values } = parseArgs({
+    options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'fail-on': { type: 'string' }, today: { type: 'string' } },
+  });
+  const failOn = values['fail-on'];
+  if (failOn !== undefined && failOn !== 'overdue' && failOn !== 'due-soon') throw new Error(`--fail-on: "${failOn}" skal være overdue eller due-soon\n${USAGE}`);
+  const env = readEnv(values.today ? { ...process.env, HANDBOOK_TODAY: values.today } : process.env);
+  const handbook = loadHandbook(env.contentDir);
+  if (handbook.problems.length) reportProblems(handbook.problems);
+  const git = readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn])));
+  const report = buildReport(handbook, git, env.today);
+  const output = values.json ? JSON.stringify(report, null, 2) : values.markdown ? formatMarkdown(report) : formatText(report);
+  process.stdout.write(`${output}\n`);
+  const failing = failOn === 'overdue' ? report.counts.overdue : failOn === 'due-soon' ? report.counts.overdue + report.counts['due-soon'] : 0;
+  return failing > 0 || handbook.problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+try {
+  process.exitCode = main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exitCode = 2;
+}
