@@ -4,6 +4,7 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadHandbook, type Handbook } from '../src/lib/content.ts';
 import { checkReferences } from '../src/lib/links.ts';
+import { checkCodeowners } from '../src/lib/codeowners.ts';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/env.ts';
 import { reportProblems } from '../src/lib/problems.ts';
 import { readGit, type GitData } from '../src/lib/git.ts';
@@ -11,6 +12,7 @@ import { stageEdition } from '../src/lib/stage.ts';
 import { EDITIONS } from '../src/lib/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks.ts';
 import { swapInto } from '../src/lib/swap.ts';
+import { checkApplicability } from '../src/lib/soa-check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
@@ -62,7 +64,7 @@ async function main(): Promise<void> {
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
   const handbook = loadHandbook(env.contentDir);
-  const problems = [...handbook.problems, ...checkReferences(handbook)];
+  const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict: false })];
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');

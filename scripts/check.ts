@@ -2,8 +2,10 @@
 import { existsSync } from 'node:fs';
 import { loadHandbook } from '../src/lib/content.ts';
 import { checkReferences } from '../src/lib/links.ts';
+import { checkCodeowners } from '../src/lib/codeowners.ts';
 import { readEnv } from '../src/lib/env.ts';
 import { reportProblems } from '../src/lib/problems.ts';
+import { checkApplicability } from '../src/lib/soa-check.ts';
 
 const env = readEnv();
 if (!existsSync(env.contentDir)) {
@@ -11,7 +13,8 @@ if (!existsSync(env.contentDir)) {
   process.exit(1);
 }
 const handbook = loadHandbook(env.contentDir);
-const problems = [...handbook.problems, ...checkReferences(handbook)];
+const strict = process.argv.includes('--strict');
+const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict })];
 reportProblems(problems);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
