@@ -16,8 +16,8 @@ export default function handbook(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { pages } = await indexEdition(fileURLToPath(dir));
-        logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition})`);
+        const { pages, english } = await indexEdition(fileURLToPath(dir), manifest.base);
+        logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition}${english ? `, heraf ${english} på engelsk` : ''})`);
       },
     },
   };

@@ -1,15 +1,78 @@
+import { readFile, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { createIndex, close } from 'pagefind';
 
-/** Builds the edition's Pagefind index from its own output; any indexing error fails the build. */
-export async function indexEdition(outDir: string): Promise<{ pages: number }> {
+/** Folder of the edition's main index, below the output folder. */
+export const PAGEFIND_DIR = 'pagefind';
+/** Extra bundle for English documents, merged into searches from the Danish search page. */
+export const PAGEFIND_EN_DIR = 'pagefind/en';
+
+/**
+ * Closing tags of elements a reader sees as separate, after which Pagefind may glue the next word on
+ * (it does so after `th`, `dt`, `dd`, `blockquote`, `figcaption`, `summary` …) when compressed HTML has no
+ * whitespace between them. `<br>` and `<hr>` likewise.
+ */
+const BLOCK_END =
+  /<\/(?:address|article|aside|blockquote|caption|dd|details|div|dl|dt|figcaption|figure|footer|h[1-6]|header|li|main|nav|ol|p|pre|section|summary|table|tbody|td|tfoot|th|thead|tr|ul)\s*>|<(?:br|hr)\b[^>]*>/gi;
+
+/** Adds a space after every block-level end, so adjacent elements' words stay separate words in the index. */
+export function separateBlocks(html: string): string {
+  return html.replace(BLOCK_END, '$& ');
+}
+
+/** The language Pagefind will file a page under: its `<html lang>`, primary subtag. */
+export function pageLanguage(html: string): string {
+  const m = /<html\b[^>]*\blang="([A-Za-z]+)/i.exec(html);
+  return (m?.[1] ?? 'unknown').toLowerCase();
+}
+
+/** Pagefind's UI bundles, which our search page does not load (it bundles @pagefind/component-ui itself). */
+const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
+
+/** One Pagefind bundle written from the given pages; throws on any indexing error. */
+async function writeBundle(pages: { url: string; content: string }[], outputPath: string): Promise<number> {
   const { index, errors } = await createIndex();
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  let count = 0;
+  for (const page of pages) {
+    const added = await index.addHTMLFile(page);
+    if (added.errors.length) throw new Error(`Pagefind: ${page.url}: ${added.errors.join('; ')}`);
+    if (page.content.includes('data-pagefind-body')) count += 1;
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(path.join(outputPath, file));
+  return count;
+}
+
+/** Every HTML page of the output with the URL it is served at under the edition's base path. */
+async function readPages(outDir: string, base: string): Promise<{ url: string; content: string; lang: string }[]> {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const html = await readFile(path.join(outDir, file), 'utf8');
+      const rel = file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+      return { url: `${prefix}${rel}`, content: separateBlocks(html), lang: pageLanguage(html) };
+    }),
+  );
+}
+
+/**
+ * Builds the edition's Pagefind index from its own output; any indexing error fails the build.
+ * Danish pages (and any other language) go in `pagefind/`; English documents get their own bundle in
+ * `pagefind/en/` with English stemming, which the Danish search page merges into every search.
+ */
+export async function indexEdition(outDir: string, base = '/'): Promise<{ pages: number; english: number }> {
+  const pages = await readPages(outDir, base);
+  const english = pages.filter((p) => p.lang === 'en');
   try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: `${outDir}/pagefind` });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-    return { pages: added.page_count };
+    const main = await writeBundle(
+      pages.filter((p) => p.lang !== 'en').map(({ url, content }) => ({ url, content })),
+      path.join(outDir, PAGEFIND_DIR),
+    );
+    const en = english.length ? await writeBundle(english.map(({ url, content }) => ({ url, content })), path.join(outDir, PAGEFIND_EN_DIR)) : 0;
+    return { pages: main + en, english: en };
   } finally {
     await close();
   }
