@@ -12,6 +12,7 @@ import { stageEdition } from '../src/lib/stage.ts';
 import { EDITIONS } from '../src/lib/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks.ts';
 import { swapInto } from '../src/lib/swap.ts';
+import { recordTiming, timed } from '../src/lib/timings.ts';
 import { checkApplicability } from '../src/lib/soa-check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
@@ -40,18 +41,18 @@ function astroBuild(stageDir: string, edition: Edition): Promise<void> {
 
 /** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
 async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition): Promise<void> {
-  const stageDir = stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT });
+  const stageDir = await timed('stage', edition, () => stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }));
   try {
-    await astroBuild(stageDir, edition);
+    await timed('astro', edition, () => astroBuild(stageDir, edition));
     const built = path.join(stageDir, 'dist');
     if (edition === 'public') {
-      const hits = scanForLeaks(built, leakPatterns(handbook));
+      const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
         throw new Error('public: udgaven indeholder tekst fra ikke-offentlige dokumenter; den tidligere udgave er bevaret');
       }
     }
-    swapInto(built, path.join(env.outDir, edition));
+    await timed('swap', edition, () => swapInto(built, path.join(env.outDir, edition)));
   } finally {
     rmSync(stageDir, { recursive: true, force: true });
   }
@@ -63,19 +64,20 @@ async function main(): Promise<void> {
   const env = readEnv();
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
-  const handbook = loadHandbook(env.contentDir);
+  const handbook = await timed('content', undefined, () => loadHandbook(env.contentDir));
   const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict: false })];
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
     process.exit(1);
   }
-  const git = readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn])));
+  const git = await timed('git', undefined, () => readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]))));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
   const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);
   if (failed.length) process.exit(1);
+  recordTiming('total', performance.now() - started);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`Byggede ${editions.join(' og ')} (${handbook.docs.length} dokumenter, dato ${env.today}) i ${seconds} s til ${env.outDir}`);
 }
