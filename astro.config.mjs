@@ -20,6 +20,12 @@ export default defineConfig({
   prefetch: false,
   devToolbar: { enabled: false },
   // Scripts and styles stay external files, so a strict Content-Security-Policy needs no inline hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      assetsInlineLimit: 0,
+      // Astro's MDX modules carry a directive Rolldown warns about once per document; it is harmless.
+      rolldownOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
+    },
+  },
   integrations: [mdx(), handbook()],
 });
