@@ -7,6 +7,8 @@ import { MdxSyntaxError, parseMdx, type Heading, type Reference } from './mdx-pa
 import { loadSettings } from './settings.ts';
 import { parseLocatedYaml } from './yaml-fields.ts';
 import { issuesToProblems } from './validate.ts';
+import { loadOwnMeasures } from './soa-files.ts';
+import type { OwnMeasure } from '../schemas/measures.ts';
 import type { Problem } from './problems.ts';
 
 /** One document of the handbook, validated. */
@@ -32,6 +34,8 @@ export interface HandbookDoc {
 export interface Handbook {
   contentDir: string;
   settings: Settings;
+  /** The organisation's own measures, which `controls:` may name besides Annex A ids. */
+  ownMeasures: OwnMeasure[];
   docs: HandbookDoc[];
   problems: Problem[];
 }
@@ -48,14 +52,16 @@ export function loadHandbook(contentDir: string): Handbook {
   const root = path.resolve(contentDir);
   const displayRoot = path.dirname(root);
   const { settings, problems } = loadSettings(root, displayRoot);
-  const schema = createFrontmatterSchema(settings);
+  const own = loadOwnMeasures(root, displayRoot);
+  problems.push(...own.problems);
+  const schema = createFrontmatterSchema({ ...settings, ownMeasures: own.measures.map((m) => m.id) });
   const docs: HandbookDoc[] = [];
   for (const file of listDocumentFiles(root)) {
     const displayPath = path.relative(displayRoot, path.join(root, file)).split(path.sep).join('/');
     const doc = loadDocument(root, file, displayPath, schema, problems);
     if (doc) docs.push(doc);
   }
-  return { contentDir: root, settings, docs, problems };
+  return { contentDir: root, settings, ownMeasures: own.measures, docs, problems };
 }
 
 /** Validates one document, pushing its problems; returns it when its frontmatter is valid. */

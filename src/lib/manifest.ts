@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { ReviewStatus } from './review.ts';
 import type { GitDocInfo, GitSummary } from './git.ts';
+import type { SoaManifest } from './soa-stage.ts';
 
 /** What one edition's build knows about a document besides its frontmatter. */
 export interface DocMeta {
@@ -13,7 +14,10 @@ export interface DocMeta {
 }
 
 /** Settings an edition may show; the public edition gets no repository or CODEOWNERS data. */
-export type EditionSettings = Omit<Settings, 'codeowners' | 'editions'>;
+export type EditionSettings = Omit<Settings, 'codeowners' | 'editions'> & {
+  /** Own measure ids `controls:` may name; in public only those public documents carry. */
+  ownMeasures?: string[];
+};
 
 /** The hand-over from the build orchestrator to one Astro build. */
 export interface BuildManifest {
@@ -28,6 +32,8 @@ export interface BuildManifest {
   settings: EditionSettings;
   docs: Record<string, DocMeta>;
   git: GitSummary;
+  /** The Statement of Applicability this edition shows; absent when it shows none. */
+  soa?: SoaManifest;
 }
 
 /** The manifest's file name inside a stage folder. */

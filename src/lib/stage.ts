@@ -7,6 +7,7 @@ import { localDependencies } from './links.ts';
 import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings } from './manifest.ts';
 import { reviewStatus } from './review.ts';
 import type { GitData, GitDocInfo } from './git.ts';
+import { editionOwnMeasures, soaManifest } from './soa-stage.ts';
 
 /** Options for staging one edition. */
 export interface StageOptions {
@@ -70,9 +71,10 @@ export function buildManifest(
     contentDir,
     site,
     base,
-    settings: editionSettings(handbook.settings, docs, isPublic),
+    settings: { ...editionSettings(handbook.settings, docs, isPublic), ownMeasures: editionOwnMeasures(handbook, docs, options.edition) },
     docs: metas,
     git: git.summary,
+    soa: soaManifest(handbook, docs, options.edition),
   };
 }
 

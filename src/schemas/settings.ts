@@ -89,6 +89,8 @@ export const settingsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Publish the Statement of Applicability in the public edition too (only what public documents carry), e.g. `true`. */
+    publishSoa: z.boolean().default(false),
     /** Owner role to Git users or teams for CODEOWNERS, e.g. `{ IT-driftschefen: ["@dst/drift"] }`. */
     codeowners: z.record(z.string(), z.array(z.string().min(1))).default({}),
   })
