@@ -69,7 +69,9 @@ async function main(): Promise<void> {
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
-    process.exit(1);
+    // exitCode, not exit(): exit() drops stderr still queued for a pipe when there are many problems.
+    process.exitCode = 1;
+    return;
   }
   const git = await timed('git', undefined, () => readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]))));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);

@@ -19,4 +19,5 @@ reportProblems(problems);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;
 console.log(`${handbook.docs.length} dokumenter gennemgået: ${errors} fejl, ${warnings} advarsler.`);
-process.exit(errors ? 1 : 0);
+// exitCode, not exit(): exit() drops stderr still queued for a pipe (CI logs) when there are many problems.
+process.exitCode = errors ? 1 : 0;

@@ -4,7 +4,9 @@ import { fixture, runScript } from './helpers.ts';
 describe('npm run check', () => {
   it('passes on the sample handbook', () => {
     const result = runScript('check');
-    expect(result.stderr).toBe('');
+    // The sample Statement of Applicability has applicable controls no sample document implements yet: warnings only.
+    const lines = result.stderr.split('\n').filter(Boolean);
+    expect(lines.filter((l) => !/^content\/anvendelighed\.yaml:\d+:\d+: advarsel: kontrol \S+ .* er anvendelig, men/.test(l))).toEqual([]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^2\d dokumenter gennemgået: 0 fejl/m);
   });
