@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { manifest } from '../lib/site.ts';
 import { linkRewritePlugin } from './link-rewrite.ts';
 import { indexEdition } from './pagefind.ts';
+import { writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
 
 /** The handbook integration: link rewriting in MDX and the edition's Pagefind index. */
@@ -19,6 +20,7 @@ export default function handbook(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const { pages, english } = await timed('pagefind', manifest.edition, () => indexEdition(fileURLToPath(dir), manifest.base));
         logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition}${english ? `, heraf ${english} på engelsk` : ''})`);
+        writeSecurityHeaders(fileURLToPath(dir), manifest.edition);
       },
     },
   };

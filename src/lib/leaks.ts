@@ -1,98 +1,64 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+/** The public edition's leak scan: every output file searched for everything that is not public. */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Handbook, HandbookDoc } from './content.ts';
-import { inEdition } from './editions.ts';
+import { PhraseMatcher } from './leak-match.ts';
+import { outputText, searchForms, tokenForm } from './leak-text.ts';
+import type { LeakPattern } from './leak-patterns.ts';
 
-/** A distinctive string of a non-public document. */
-export interface LeakPattern {
-  text: string;
-  /** What it is, e.g. `titel`. */
-  what: string;
-  source: HandbookDoc;
-}
+export { leakPatterns, type LeakPattern } from './leak-patterns.ts';
 
 /** A pattern found in an output file. */
 export interface LeakHit {
+  /** Path of the output file, relative to the scanned folder. */
   file: string;
   pattern: LeakPattern;
 }
 
-const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/** Distinctive strings of every non-public document that no public document itself contains. */
-export function leakPatterns(handbook: Handbook): LeakPattern[] {
-  const isPublic = (d: HandbookDoc) => inEdition(d.data, 'public', { drafts: false });
-  const publicDocs = handbook.docs.filter(isPublic);
-  const publicText = normalise(
-    publicDocs.map((d) => [d.id, d.data.title, d.data.description ?? '', d.data.owner, d.data.approvalBody, d.text, ...d.headings.map((h) => h.text)].join('\n')).join('\n'),
-  );
-  const patterns: LeakPattern[] = [];
-  const seen = new Set<string>();
-  const add = (raw: string | undefined, what: string, source: HandbookDoc, min = 8) => {
-    const text = normalise(raw ?? '');
-    if (text.length < min || seen.has(text) || publicText.includes(text)) return;
-    seen.add(text);
-    patterns.push({ text, what, source });
-  };
-  for (const doc of handbook.docs.filter((d) => !isPublic(d))) {
-    add(doc.data.title, 'titel', doc);
-    add(`${doc.id}/`, 'adresse', doc);
-    add(doc.data.description, 'beskrivelse', doc, 20);
-    add(doc.data.owner, 'ejer', doc);
-    add(doc.data.approvalBody, 'godkendelsesorgan', doc);
-    for (const h of doc.headings) add(h.text, 'overskrift', doc, 16);
-    const sentences = doc.text.split(/(?<=[.!?])\s+/).filter((s) => s.length >= 60);
-    for (const s of sentences.slice(0, 3)) add(s.slice(0, 120), 'sætning', doc);
-  }
-  return patterns;
-}
-
-/** Text of an output file; Pagefind's gzip files are decompressed first. */
-export function readOutputText(file: string): string {
-  const bytes = readFileSync(file);
-  if (path.basename(file).includes('.pf_') || (bytes[0] === 0x1f && bytes[1] === 0x8b)) {
-    try {
-      return gunzipSync(bytes).toString('utf8');
-    } catch {
-      return bytes.toString('utf8');
-    }
-  }
-  return bytes.toString('utf8');
-}
-
-/** Every file below a folder, sorted. */
+/** Every file below a folder (symbolic links followed), sorted. */
 export function listFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(path.join(e.parentPath, e.name)).isFile()))
     .map((e) => path.join(e.parentPath, e.name))
     .sort();
 }
 
-/** HTML and JSON escapes undone, so a title written as `&amp;` or `\u00e6` still matches. */
-function unescape(text: string): string {
-  return text
-    .replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" })[e] ?? _)
-    .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
-    .replace(/\\"/g, '"');
+/** A scanner prepared once for a set of patterns, applied to any number of files. */
+export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string, bytes: Buffer) => LeakPattern[] {
+  const matcher = new PhraseMatcher(patterns.filter((p) => !p.sha256 && p.tokens.trim()).map((p) => ({ tokens: p.tokens, value: p })));
+  const byHash = new Map(patterns.filter((p) => p.sha256).map((p) => [p.sha256!, p]));
+  return (relPath, bytes) => {
+    const found = new Set<LeakPattern>();
+    if (byHash.size) {
+      const copied = byHash.get(createHash('sha256').update(bytes).digest('hex'));
+      if (copied) found.add(copied);
+    }
+    for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes))]) {
+      for (const phrase of matcher.find(form)) found.add(phrase.value);
+    }
+    return patterns.filter((p) => found.has(p));
+  };
 }
 
-/** Searches every file of an output folder for every pattern in one pass per file. */
+/**
+ * Searches every file of an output folder, its path and its content, for every pattern in one pass per file:
+ * gzip and Pagefind's CBOR are decoded, HTML, JSON and URL escapes undone, and tags, whitespace, punctuation
+ * and case ignored (see `tokenForm`); files are also compared byte for byte with attachments that are not public.
+ */
 export function scanForLeaks(outDir: string, patterns: readonly LeakPattern[]): LeakHit[] {
   if (!patterns.length) return [];
-  const byText = new Map(patterns.map((p) => [p.text, p]));
-  const escaped = [...byText.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const matcher = new RegExp(escaped.join('|'), 'g');
+  const scan = leakScanner(patterns);
   const hits: LeakHit[] = [];
   for (const file of listFiles(outDir)) {
-    const text = normalise(unescape(readOutputText(file)));
-    const found = new Set(text.match(matcher) ?? []);
-    for (const t of found) hits.push({ file: path.relative(outDir, file), pattern: byText.get(t)! });
+    const relPath = path.relative(outDir, file).split(path.sep).join('/');
+    for (const pattern of scan(relPath, readFileSync(file))) hits.push({ file: relPath, pattern });
   }
   return hits;
 }
 
-/** One line per hit naming the output file and the source document. */
+/** One line per hit naming the output file, what was found and the source it comes from. */
 export function formatLeak(hit: LeakHit): string {
-  return `læk: ${hit.file} indeholder ${hit.pattern.what} "${hit.pattern.text}" fra ${hit.pattern.source.displayPath}, som ikke er offentligt`;
+  const { what, text, source, why } = hit.pattern;
+  const shown = what === 'fil' ? `en kopi af ${source}` : `${what} "${text}" fra ${source}`;
+  return `læk: ${hit.file} indeholder ${shown} (${why})`;
 }

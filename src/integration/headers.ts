@@ -1,0 +1,107 @@
+/** Security headers of an edition, written by the build as `_headers` (Netlify, Cloudflare) and an nginx snippet. */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** The Content-Security-Policy every edition works under; `'wasm-unsafe-eval'` is there for Pagefind's search only. */
+export const BASE_CSP: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['default-src', ["'self'"]],
+  ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
+  ['style-src', ["'self'"]],
+  ['img-src', ["'self'", 'data:']],
+  ['connect-src', ["'self'"]],
+  ['font-src', ["'self'"]],
+  ['object-src', ["'none'"]],
+  ['base-uri', ["'self'"]],
+  ['form-action', ["'self'"]],
+  ['frame-ancestors', ["'none'"]],
+];
+
+/** The headers besides the policy: no MIME sniffing, no referrer (internal paths can name documents), no device APIs, no framing. */
+export const OTHER_HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Permissions-Policy', 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()'],
+  ['X-Frame-Options', 'DENY'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+];
+
+/** Inline code found in built pages, which the policy must allow by hash rather than with `'unsafe-inline'`. */
+export interface InlineCode {
+  scripts: Set<string>;
+  styles: Set<string>;
+  styleAttributes: Set<string>;
+}
+
+/** Script types that are data, not code: the policy does not apply to them. */
+const DATA_SCRIPT = /\btype\s*=\s*["']?application\/(ld\+)?json/i;
+
+/** The value of an HTML attribute as the browser sees it (character references decoded), which is what it hashes. */
+function attributeValue(raw: string): string {
+  return raw.replace(/&(#\d+|#x[0-9a-f]+|amp|quot|apos|lt|gt);/gi, (m, e: string) => {
+    const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
+    if (e[0] !== '#') return named[e.toLowerCase()] ?? m;
+    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+  });
+}
+
+/** Adds the inline scripts, style blocks and style attributes of one page; throws on inline event handlers. */
+export function collectInlineCode(html: string, into: InlineCode, file = 'side'): void {
+  for (const [, attrs = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (!/\bsrc\s*=/i.test(attrs) && !DATA_SCRIPT.test(attrs)) into.scripts.add(body);
+  }
+  for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) into.styles.add(body);
+  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2>');
+  for (const [tag] of markup.matchAll(/<[a-zA-Z][^<>]*>/g)) {
+    for (const [, name = '', value] of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+      const lower = name.toLowerCase();
+      if (lower === 'style') into.styleAttributes.add(attributeValue((value ?? '').replace(/^(["'])([\s\S]*)\1$/, '$2')));
+      if (/^on[a-z]+$/.test(lower)) throw new Error(`${file}: inline-hændelsen ${name}= virker ikke under sikkerhedspolitikken (CSP); brug et script-modul`);
+    }
+  }
+}
+
+/** The CSP source expression of a piece of inline code. */
+export const cspHash = (code: string) => `'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`;
+
+/** The policy with hashes for the inline code found, sorted so the same pages give the same bytes. */
+export function contentSecurityPolicy(inline: InlineCode): string {
+  const hashes = (set: Set<string>) => [...set].map(cspHash).sort();
+  const extra: Record<string, string[]> = {
+    'script-src': hashes(inline.scripts),
+    'style-src': [...hashes(inline.styles), ...(inline.styleAttributes.size ? ["'unsafe-hashes'", ...hashes(inline.styleAttributes)] : [])],
+  };
+  return BASE_CSP.map(([name, values]) => [name, ...values, ...(extra[name] ?? [])].join(' ')).join('; ');
+}
+
+/** Every header of an edition whose pages hold `inline`. */
+export function securityHeaderList(inline: InlineCode): [string, string][] {
+  return [['Content-Security-Policy', contentSecurityPolicy(inline)], ...OTHER_HEADERS.map(([n, v]): [string, string] => [n, v])];
+}
+
+/** Reads every built page, then writes `_headers` and `nginx-security.conf` into the edition folder. */
+export function writeSecurityHeaders(outDir: string, edition: string): { inlineCount: number } {
+  const inline: InlineCode = { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
+  const pages = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
+  for (const page of pages) {
+    const file = path.join(page.parentPath, page.name);
+    collectInlineCode(readFileSync(file, 'utf8'), inline, path.relative(outDir, file));
+  }
+  const headers = securityHeaderList(inline);
+  const netlify = [
+    `# Sikkerhedsheadere for ${edition}-udgaven, skrevet af bygningen (Netlify- og Cloudflare Pages-format).`,
+    '/*',
+    ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    '',
+  ];
+  const nginx = [
+    `# Security headers for the ${edition} edition, written by the build. Include it in every server or location`,
+    '# block that serves the edition (nginx drops inherited add_header lines in a block that sets its own):',
+    '#   include /path/to/nginx-security.conf;',
+    ...headers.map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '',
+  ];
+  writeFileSync(path.join(outDir, '_headers'), netlify.join('\n'));
+  writeFileSync(path.join(outDir, 'nginx-security.conf'), nginx.join('\n'));
+  return { inlineCount: inline.scripts.size + inline.styles.size + inline.styleAttributes.size };
+}
