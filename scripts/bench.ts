@@ -1,0 +1,132 @@
+/** `npm run bench -- --docs N`: builds a synthetic handbook with ours and with plain Astro + MDX, and prints the comparison. */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateHandbook, type GeneratedHandbook } from './bench/generate.ts';
+import { ROOT, runOurs, runPlain, type RunResult } from './bench/builds.ts';
+import { editionSize } from './bench/output.ts';
+import { markdownReport, medianRun, seconds, type BenchResult } from './bench/report.ts';
+
+const USAGE = `Usage: npm run bench -- [--docs 1000] [--runs 3] [--seed 1] [--commits 300] [--json out.json] [--no-plain] [--keep] [--cpu-prof DIR]
+  --docs N        number of generated documents (default 1000)
+  --runs N        runs of each build; the median is reported (default 3)
+  --seed N        seed of the generated handbook (default 1)
+  --commits N     commits in its Git history (default 300)
+  --json FILE     also write every measurement as JSON
+  --no-plain      skip the plain Astro + MDX comparison
+  --keep          keep the generated repository and outputs (the path is printed)
+  --cpu-prof DIR  after measuring, build ours once more with node --cpu-prof into DIR (not counted)`;
+
+/** Parsed command line. */
+function options() {
+  const { values } = parseArgs({
+    options: {
+      docs: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '1' },
+      commits: { type: 'string', default: '300' },
+      json: { type: 'string' },
+      'no-plain': { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false },
+      'cpu-prof': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const int = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer >= ${min}, got "${value}"\n${USAGE}`);
+    return n;
+  };
+  return {
+    docs: int('docs', values.docs, 1),
+    runs: int('runs', values.runs, 1),
+    seed: int('seed', values.seed, 0),
+    commits: int('commits', values.commits, 1),
+    json: values.json,
+    plain: !values['no-plain'],
+    keep: values.keep,
+    cpuProf: values['cpu-prof'],
+  };
+}
+
+/** The version of an installed package. */
+function version(pkg: string): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** The public document of median source size, as an output path: present in every edition and the plain site. */
+function typicalPage(handbook: GeneratedHandbook): string {
+  const pub = handbook.docs.filter((d) => d.audience === 'public' && d.status === 'approved');
+  const pool = pub.length ? pub : handbook.docs;
+  const sized = pool.map((d) => ({ d, size: statSync(path.join(handbook.contentDir, d.file)).size })).sort((a, b) => a.size - b.size || a.d.file.localeCompare(b.d.file));
+  const doc = sized[Math.floor((sized.length - 1) / 2)]!.d;
+  return `${doc.folder}/${doc.slug}/index.html`;
+}
+
+/** Runs one build several times, printing progress, and keeps the output of the last run. */
+async function repeat(label: string, runs: number, once: (outDir: string) => Promise<RunResult>, work: string): Promise<{ results: RunResult[]; outDir: string }> {
+  const results: RunResult[] = [];
+  let outDir = '';
+  for (let i = 1; i <= runs; i++) {
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+    outDir = path.join(work, `${label}-${i}`);
+    const result = await once(outDir);
+    results.push(result);
+    console.error(`  ${label} run ${i}/${runs}: ${seconds(result.wallMs)}, peak ${(result.peakRss / 1024 / 1024).toFixed(0)} MB`);
+  }
+  return { results, outDir };
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
+  try {
+    console.error(`Generating ${opts.docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);
+    const started = performance.now();
+    const handbook = generateHandbook(path.join(work, 'repo'), { docs: opts.docs, seed: opts.seed, commits: opts.commits });
+    const generationMs = performance.now() - started;
+    const page = typicalPage(handbook);
+    console.error(`Building both editions with scripts/build.ts, ${opts.runs} run(s) ...`);
+    const ours = await repeat('ours', opts.runs, (out) => runOurs(handbook.contentDir, out, handbook.today), work);
+    let plain: BenchResult['plain'];
+    if (opts.plain) {
+      console.error(`Building the plain Astro + MDX site, ${opts.runs} run(s) ...`);
+      const runs = await repeat('plain', opts.runs, (out) => runPlain(handbook.contentDir, out, path.join(work, 'plain-cache')), work);
+      plain = { runs: runs.results, median: medianRun(runs.results), size: editionSize(runs.outDir, page) };
+    }
+    const oursMedian = medianRun(ours.results);
+    const result: BenchResult = {
+      docs: opts.docs,
+      seed: opts.seed,
+      commits: opts.commits,
+      runs: opts.runs,
+      generationMs,
+      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind') },
+      typicalPage: page,
+      ours: { runs: ours.results, median: oursMedian, intranet: editionSize(path.join(ours.outDir, 'intranet'), page), public: editionSize(path.join(ours.outDir, 'public'), page) },
+      plain,
+      ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,
+    };
+    if (opts.cpuProf) {
+      const dir = path.resolve(opts.cpuProf);
+      console.error(`Profiling one more build of ours into ${dir} ...`);
+      await runOurs(handbook.contentDir, path.join(work, 'profiled'), handbook.today, `--cpu-prof --cpu-prof-dir=${dir}`);
+      console.error(`Summarise with: node scripts/bench/profile.ts ${dir}`);
+    }
+    console.log(markdownReport(result));
+    if (opts.json) writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    if (opts.keep) console.error(`Kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

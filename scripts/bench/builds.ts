@@ -1,0 +1,87 @@
+/** The two builds being compared, each run from a clean cache: ours (`scripts/build.ts`) and the plain Astro + MDX site. */
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measure, type Measured } from './run.ts';
+
+/** The repository root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The plain comparison site. */
+export const PLAIN_SITE = path.join(ROOT, 'scripts', 'bench', 'plain-site');
+const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const PAGEFIND_BIN = path.join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner', 'bin.cjs');
+
+/** One measured run: wall time, peak memory and phase times in ms keyed `phase` or `phase:edition`. */
+export interface RunResult {
+  wallMs: number;
+  peakRss: number;
+  phases: Record<string, number>;
+}
+
+/** Phase times from a `HANDBOOK_TIMINGS` file; repeated phases of one edition are added up. */
+export function readTimings(file: string): Record<string, number> {
+  const phases: Record<string, number> = {};
+  if (!existsSync(file)) return phases;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const entry = JSON.parse(line) as { phase: string; edition?: string; ms: number };
+    const key = entry.edition ? `${entry.phase}:${entry.edition}` : entry.phase;
+    phases[key] = (phases[key] ?? 0) + entry.ms;
+  }
+  return phases;
+}
+
+/** A stage folder nobody has touched for ten minutes: left behind by a crashed build, not in use by a running one. */
+function isStale(dir: string): boolean {
+  return Date.now() - statSync(dir).mtimeMs > 10 * 60_000;
+}
+
+/** Removes Astro's and Vite's caches, so every run starts cold; live stage folders of concurrent builds are spared. */
+export function cleanCaches(extra: string[] = []): void {
+  for (const dir of [path.join(ROOT, 'node_modules', '.astro'), path.join(ROOT, 'node_modules', '.vite'), path.join(PLAIN_SITE, '.astro'), path.join(PLAIN_SITE, 'node_modules'), ...extra]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const stages = path.join(ROOT, '.handbook-build');
+  if (!existsSync(stages)) return;
+  for (const entry of readdirSync(stages)) {
+    const dir = path.join(stages, entry);
+    if (isStale(dir)) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Fails loudly with the build's own output when a command did not succeed. */
+function ensureOk(what: string, result: Measured): Measured {
+  if (result.code !== 0) throw new Error(`${what} failed (exit ${result.code}):\n${result.output.slice(-4000)}`);
+  return result;
+}
+
+/** Environment for child builds: no telemetry, no CI annotations, no inherited HANDBOOK_* settings. */
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GITHUB_ACTIONS: undefined };
+  for (const key of Object.keys(env)) if (key.startsWith('HANDBOOK_')) delete env[key];
+  return { ...env, ...extra };
+}
+
+/** Builds both editions with our generator, reading phase times from `HANDBOOK_TIMINGS`. */
+export async function runOurs(contentDir: string, outDir: string, today: string, nodeOptions?: string): Promise<RunResult> {
+  const timings = `${outDir}.timings.jsonl`;
+  rmSync(timings, { force: true });
+  cleanCaches();
+  const env = childEnv({ HANDBOOK_CONTENT: contentDir, HANDBOOK_OUT: outDir, HANDBOOK_TODAY: today, HANDBOOK_TIMINGS: timings });
+  if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
+  const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
+  return { wallMs: result.ms, peakRss: result.peakRss, phases: readTimings(timings) };
+}
+
+/** Builds the same documents with the plain site (`astro build`, then the Pagefind CLI), as one edition. */
+export async function runPlain(contentDir: string, outDir: string, cacheDir: string): Promise<RunResult> {
+  cleanCaches([cacheDir]);
+  const env = childEnv({ BENCH_CONTENT: contentDir, BENCH_OUT: outDir, BENCH_CACHE: cacheDir });
+  const astro = ensureOk('Plain Astro build', await measure(process.execPath, [ASTRO_BIN, 'build', '--root', PLAIN_SITE], { cwd: PLAIN_SITE, env }));
+  const pagefind = ensureOk('Plain Pagefind', await measure(process.execPath, [PAGEFIND_BIN, '--site', outDir], { cwd: PLAIN_SITE, env }));
+  return {
+    wallMs: astro.ms + pagefind.ms,
+    peakRss: Math.max(astro.peakRss, pagefind.peakRss),
+    phases: { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms },
+  };
+}

@@ -1,0 +1,104 @@
+/** Medians of the benchmark runs and the Markdown table printed for the README. */
+import type { RunResult } from './builds.ts';
+import type { EditionSize } from './output.ts';
+
+/** Everything one `npm run bench` measured. */
+export interface BenchResult {
+  docs: number;
+  seed: number;
+  commits: number;
+  runs: number;
+  generationMs: number;
+  environment: { cpus: number; node: string; astro: string; pagefind: string };
+  /** The document page whose weight is reported, e.g. `procedurer/test-af-backupkopier/index.html`. */
+  typicalPage: string;
+  ours: { runs: RunResult[]; median: RunResult; intranet: EditionSize; public: EditionSize };
+  plain?: { runs: RunResult[]; median: RunResult; size: EditionSize };
+  /** Our median wall time divided by the plain site's. */
+  ratio?: number;
+}
+
+/** The median of a list of numbers (the mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The median of every measure over several runs, phase by phase (a phase missing from some runs uses the others). */
+export function medianRun(runs: RunResult[]): RunResult {
+  const keys = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
+  const phases: Record<string, number> = {};
+  for (const key of keys) phases[key] = median(runs.flatMap((r) => (key in r.phases ? [r.phases[key]!] : [])));
+  return { wallMs: median(runs.map((r) => r.wallMs)), peakRss: median(runs.map((r) => r.peakRss)), phases };
+}
+
+/** Seconds with two decimals below 10 s, one above. */
+export const seconds = (ms: number | undefined): string => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
+/** Binary megabytes. */
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Binary kilobytes with one decimal. */
+const kb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
+
+/** Time of page rendering in one edition: an explicit `render` phase, else the Astro build minus Pagefind. */
+function renderTime(phases: Record<string, number>, edition: string): number | undefined {
+  const render = phases[`render:${edition}`];
+  if (render !== undefined) return render;
+  const astro = phases[`astro:${edition}`];
+  const pagefind = phases[`pagefind:${edition}`];
+  return astro !== undefined && pagefind !== undefined ? astro - pagefind : undefined;
+}
+
+/** Rows of the phase table: label, whole-build time, intranet time, public time. */
+function phaseRows(phases: Record<string, number>): string[][] {
+  const cell = (key: string) => seconds(phases[key]);
+  const rows = [
+    ['Content loading (parse + validate)', cell('content'), '', ''],
+    ['Git metadata', cell('git'), '', ''],
+    ['Page rendering (Astro build without Pagefind)', '', seconds(renderTime(phases, 'intranet')), seconds(renderTime(phases, 'public'))],
+    ['Pagefind index', '', cell('pagefind:intranet'), cell('pagefind:public')],
+    ['Leak scan', '', '—', cell('leak-scan:public')],
+  ];
+  const known = new Set(['content', 'git', 'total', 'render', 'pagefind', 'leak-scan']);
+  const extra = [...new Set(Object.keys(phases).map((k) => k.split(':')[0]!))].filter((p) => !known.has(p)).sort();
+  for (const phase of extra) {
+    rows.push([phase === 'astro' ? 'Astro build incl. Pagefind' : `Phase \`${phase}\``, phase in phases ? cell(phase) : '', phases[`${phase}:intranet`] === undefined ? '' : cell(`${phase}:intranet`), phases[`${phase}:public`] === undefined ? '' : cell(`${phase}:public`)]);
+  }
+  rows.push(['**Total (scripts/build.ts, editions in parallel)**', `**${cell('total')}**`, '', '']);
+  return rows;
+}
+
+/** A Markdown table from a header and rows. */
+function table(header: string[], rows: string[][]): string {
+  const align = header.map((_, i) => (i === 0 ? '---' : '---:'));
+  return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+/** The whole report as Markdown. */
+export function markdownReport(r: BenchResult): string {
+  const env = r.environment;
+  const out: string[] = [];
+  out.push(`### ${r.docs.toLocaleString('en')} documents, median of ${r.runs} run${r.runs === 1 ? '' : 's'}`);
+  out.push('', `Seed ${r.seed}, ${r.commits} commits, generated in ${seconds(r.generationMs)}; ${env.cpus} CPUs, Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}. Clean caches before every run.`, '');
+  const plain = r.plain?.median;
+  out.push(table(['', 'ours: both editions', 'plain Astro + MDX: one edition'], [
+    ['Wall time', seconds(r.ours.median.wallMs), seconds(plain?.wallMs)],
+    ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
+    ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
+    ['Runs (wall time)', r.ours.runs.map((x) => seconds(x.wallMs)).join(', '), r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a'],
+    ['Plain site: astro build + Pagefind CLI', '', plain ? `${seconds(plain.phases.astro)} + ${seconds(plain.phases.pagefind)}` : 'n/a'],
+  ]));
+  out.push('', table(['Phase (ours)', 'whole build', 'intranet', 'public'], phaseRows(r.ours.median.phases)));
+  const ed = (e: EditionSize | undefined, f: (s: EditionSize) => string) => (e ? f(e) : 'n/a');
+  const cols = [r.ours.intranet, r.ours.public, r.plain?.size];
+  out.push('', table(['Output', 'intranet', 'public', 'plain'], [
+    ['HTML pages', ...cols.map((c) => ed(c, (s) => String(s.htmlPages)))],
+    ['Output size', ...cols.map((c) => ed(c, (s) => `${mb(s.output.bytes)} (${s.output.files} files)`))],
+    ['Pagefind index', ...cols.map((c) => ed(c, (s) => `${mb(s.pagefind.bytes)} (${s.pagefind.files} files)`))],
+    ['Typical page: HTML gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.html)))],
+    ['Typical page: CSS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.css)))],
+    ['Typical page: JS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.js)))],
+  ]));
+  out.push('', `Typical page: \`/${r.typicalPage.replace(/index\.html$/, '')}\` (the public document of median source size, so it is in every edition). Phases come from \`HANDBOOK_TIMINGS\`; "n/a" means the build did not report that phase. Editions build in parallel, so per-edition phases overlap and do not add up to the total.`);
+  return out.join('\n');
+}
