@@ -1,6 +1,6 @@
 /** `npm run bench -- --docs N`: builds a synthetic handbook with ours and with plain Astro + MDX, and prints the comparison. */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateHandbook, type GeneratedHandbook } from './bench/generate.ts';
@@ -84,6 +84,7 @@ async function repeat(label: string, runs: number, once: (outDir: string) => Pro
 
 async function main(): Promise<void> {
   const opts = options();
+  const loadAverage = loadavg()[0]!;
   const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
   try {
     console.error(`Generating ${opts.docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       commits: opts.commits,
       runs: opts.runs,
       generationMs,
-      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind') },
+      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind'), loadAverage },
       typicalPage: page,
       ours: { runs: ours.results, median: oursMedian, intranet: editionSize(path.join(ours.outDir, 'intranet'), page), public: editionSize(path.join(ours.outDir, 'public'), page) },
       plain,
