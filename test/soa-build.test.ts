@@ -1,60 +1,21 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'csv-parse/sync';
+import { appendFileSync, existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createStaticServer } from '../src/lib/static-server.ts';
-import { cleanup, copyFixture, fixture, listFiles, readTree, runScript, tempDir } from './helpers.ts';
+import { cleanup, copyFixture, fixture, listFiles, readTree } from './helpers.ts';
+import { build, coverage, CSP, CSV, csvRecords, launch, read, row, SOA } from './soa-helpers.ts';
 
-/** The Content-Security-Policy every edition must work under. */
-const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-/** Debian's Chromium, never a downloaded one. */
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-
-const SOA = 'anvendelseserklaering/index.html';
-const CSV = 'anvendelseserklaering/anvendelseserklaering.csv';
 const made: string[] = [];
 afterAll(() => cleanup(...made));
-
-/** Builds a content folder into a fresh output folder and returns the folder. */
-function build(content: string, env: Record<string, string> = {}): string {
-  const out = tempDir();
-  made.push(out);
-  const result = runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: out, HANDBOOK_TODAY: '2026-11-29', ...env });
-  expect(result.code, result.stderr).toBe(0);
-  return out;
-}
-const read = (out: string, edition: string, file: string) => readFileSync(path.join(out, edition, file), 'utf8');
-
-/** The counts of one line of the coverage table, by the line's link target or label. */
-function coverage(html: string, label: string): Record<string, number> {
-  const row = new RegExp(`<th scope="row">(?:<a href="#[^"]+">)?${label}(?:</a>)?</th>((?:\\s*<td data-count="[a-z-]+">\\d+</td>)+)`).exec(html);
-  expect(row, label).not.toBeNull();
-  return Object.fromEntries([...row![1]!.matchAll(/data-count="([a-z-]+)">(\d+)</g)].map((m) => [m[1]!, Number(m[2])]));
-}
-
-/** The HTML of one control's row. */
-function row(html: string, id: string): string {
-  const match = new RegExp(`<tr id="kontrol-${id.replace('.', '\\.')}"[\\s\\S]*?</tr>`).exec(html);
-  expect(match, id).not.toBeNull();
-  return match![0];
-}
-
-/** Parses the CSV export as an auditor's tool would. */
-const csvRecords = (text: string) => parse(text, { delimiter: ';', bom: true }) as string[][];
 
 let out: string;
 let html: string;
 beforeAll(() => {
-  out = build(fixture('soa-valid'));
+  out = build(fixture('soa-valid'), made);
   html = read(out, 'intranet', SOA);
 });
 
@@ -128,7 +89,7 @@ describe('the Statement of Applicability with publishSoa and drafts', () => {
     const content = copyFixture('soa-valid');
     made.push(path.dirname(content));
     appendFileSync(path.join(content, 'handbook.yaml'), 'publishSoa: true\n');
-    published = build(content, { HANDBOOK_DRAFTS: '1' });
+    published = build(content, made, { HANDBOOK_DRAFTS: '1' });
   });
 
   it('lists a draft under its control on the intranet without counting it as coverage', () => {
@@ -153,6 +114,7 @@ describe('the Statement of Applicability with publishSoa and drafts', () => {
       }
     }
     expect(existsSync(path.join(published, 'public', 'regler'))).toBe(false);
+    expect(read(published, 'public', 'politikker/offentlig-politik/index.html')).toContain('<a href="/anvendelseserklaering/#kontrol-TST-2">TST-2</a>');
   });
 });
 

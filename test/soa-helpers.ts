@@ -1,0 +1,50 @@
+/** Shared helpers of the Statement of Applicability build tests. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { chromium } from 'playwright-core';
+import { runScript, tempDir } from './helpers.ts';
+
+export const SOA = 'anvendelseserklaering/index.html';
+export const CSV = 'anvendelseserklaering/anvendelseserklaering.csv';
+
+/** The Content-Security-Policy every edition must work under. */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+/** Debian's Chromium, never a downloaded one. */
+export const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+/** Builds a content folder into a fresh output folder (recorded in `made` for clean-up) and returns the folder. */
+export function build(content: string, made: string[], env: Record<string, string> = {}): string {
+  const out = tempDir();
+  made.push(out);
+  const result = runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: out, HANDBOOK_TODAY: '2026-11-29', ...env });
+  expect(result.code, result.stderr).toBe(0);
+  return out;
+}
+
+/** A built file's text. */
+export const read = (out: string, edition: string, file: string) => readFileSync(path.join(out, edition, file), 'utf8');
+
+/** The counts of one line of the coverage table, by the line's label. */
+export function coverage(html: string, label: string): Record<string, number> {
+  const row = new RegExp(`<th scope="row">(?:<a href="#[^"]+">)?${label}(?:</a>)?</th>((?:\\s*<td data-count="[a-z-]+">\\d+</td>)+)`).exec(html);
+  expect(row, label).not.toBeNull();
+  return Object.fromEntries([...row![1]!.matchAll(/data-count="([a-z-]+)">(\d+)</g)].map((m) => [m[1]!, Number(m[2])]));
+}
+
+/** The HTML of one control's row. */
+export function row(html: string, id: string): string {
+  const match = new RegExp(`<tr id="kontrol-${id.replace('.', '\\.')}"[\\s\\S]*?</tr>`).exec(html);
+  expect(match, id).not.toBeNull();
+  return match![0];
+}
+
+/** Parses the CSV export as an auditor's tool would. */
+export const csvRecords = (text: string) => parse(text, { delimiter: ';', bom: true }) as string[][];
