@@ -62,6 +62,11 @@ export function checkReferences(handbook: Handbook): Problem[] {
       }
     };
     for (const ref of doc.references) {
+      if (ref.kind === 'import' && !/^\.\.?\//.test(ref.url)) {
+        // An absolute path or a module would be resolved by the build outside the edition's staged files.
+        add(ref, `import: "${ref.url}" skal være en relativ sti (./ eller ../) til en fil i indholdsmappen`);
+        continue;
+      }
       const target = resolveReference(doc.file, ref.url);
       switch (target.kind) {
         case 'self':
