@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from './content.ts';
@@ -25,16 +25,17 @@ export function editionDocs(handbook: Handbook, edition: Edition, drafts: boolea
 
 /** Copies an edition's documents, and only the files they use, into a private folder with its manifest. */
 export function stageEdition(handbook: Handbook, git: GitData, options: StageOptions): string {
-  mkdirSync(options.parentDir, { recursive: true });
-  const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
-  chmodSync(stageDir, 0o700);
-  const contentDir = path.join(stageDir, 'content');
   const docs = editionDocs(handbook, options.edition, options.drafts);
   const files = new Set<string>();
   for (const doc of docs) {
     files.add(doc.file);
     for (const dep of localDependencies(doc)) files.add(dep);
   }
+  if (options.edition === 'public') [...files].forEach(publicFileGuard(handbook, docs));
+  mkdirSync(options.parentDir, { recursive: true });
+  const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
+  chmodSync(stageDir, 0o700);
+  const contentDir = path.join(stageDir, 'content');
   for (const file of [...files].sort()) {
     const target = path.join(contentDir, file);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -44,6 +45,19 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const manifest = buildManifest(handbook, git, docs, contentDir, options);
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   return stageDir;
+}
+
+/** Defence in depth behind `check`: the public stage gets no file that is, or links to, a non-public document or lies outside the content folder. */
+function publicFileGuard(handbook: Handbook, docs: readonly HandbookDoc[]): (file: string) => void {
+  const root = realpathSync(handbook.contentDir);
+  const allowed = new Set(docs.map((d) => d.file));
+  const hidden = new Set(handbook.docs.filter((d) => !allowed.has(d.file)).map((d) => realpathSync(path.join(root, d.file))));
+  return (file) => {
+    const real = realpathSync(path.join(root, file));
+    if ((file.endsWith('.mdx') && !allowed.has(file)) || hidden.has(real) || !real.startsWith(root + path.sep)) {
+      throw new Error(`public: ${file} er ikke offentligt eller ligger uden for indholdsmappen og kopieres ikke til den offentlige udgave`);
+    }
+  };
 }
 
 /** The manifest for one edition: settings, review status and git facts of its documents only. */
@@ -83,11 +97,16 @@ function publicGitInfo(info: GitDocInfo): GitDocInfo {
   return { lastChanged: info.lastChanged, changedSinceApproval: info.changedSinceApproval };
 }
 
-/** Settings an edition may see; the public one lists only approval bodies its documents carry. */
+/** Settings an edition may see; the public one lists only approval bodies and sections its documents carry. */
 function editionSettings(settings: Settings, docs: readonly HandbookDoc[], isPublic: boolean): EditionSettings {
   const { codeowners: _codeowners, editions: _editions, ...rest } = settings;
   if (!isPublic) return rest;
   const used = new Set(docs.map((d) => d.data.approvalBody));
   const { repository: _repository, ...publicRest } = rest;
-  return { ...publicRest, approvalBodies: settings.approvalBodies.filter((b) => used.has(b)).concat(used.size ? [] : [settings.approvalBodies[0]!]) };
+  const folders = new Set(docs.map((d) => d.folder));
+  return {
+    ...publicRest,
+    approvalBodies: settings.approvalBodies.filter((b) => used.has(b)).concat(used.size ? [] : [settings.approvalBodies[0]!]),
+    sections: settings.sections.filter((s) => folders.has(s.folder)),
+  };
 }
