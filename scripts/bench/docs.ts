@@ -114,7 +114,7 @@ export function bodyBlocks(plan: DocPlan, titles: ReadonlyMap<string, string>, s
   const target = rng.int(900, 1150);
   const headings = ['Formål', 'Omfang', ...rng.shuffle(SECTION_HEADINGS.slice(2)).slice(0, 10)];
   const extras = rng.shuffle([bulletList(rng), stepList(rng), responsibilityTable(rng)]);
-  const inline = plan.links.slice(0, 2).map((f) => `Se også [${titles.get(f)}](${relativeLink(plan, f)}), som uddyber kravene.`);
+  const inline = plan.links.slice(0, 2).map((f) => `Se også [${titles.get(f)}](${relativeLink(plan, f)}), som uddyber kravene til ${compound(rng, 2)}.`);
   const blocks: string[] = [];
   let words = countWords(plan.frontmatter);
   const add = (block: string) => (blocks.push(block), (words += countWords(block)));
@@ -127,6 +127,8 @@ export function bodyBlocks(plan: DocPlan, titles: ReadonlyMap<string, string>, s
     if (i > 0) add(paragraph(rng, 2, 4));
   }
   blocks.push('## Relaterede dokumenter', plan.links.map((f) => `- [${titles.get(f)}](${relativeLink(plan, f)})`).join('\n') || 'Ingen.');
+  // Prose after the link list, as in real documents (and so the list is not the document's last "sentence").
+  blocks.push('## Ikrafttræden', `Dokumentet træder i kraft ved godkendelsen og gælder, indtil det afløses af en ny version. ${paragraph(rng, 1, 2)}`);
   return blocks;
 }
 
