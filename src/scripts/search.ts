@@ -42,6 +42,8 @@ function start(root: HTMLElement): void {
   });
   const query = new URLSearchParams(location.search).get('q')?.trim();
   if (query) instance.triggerSearch(query);
+  // The reader came here to search: load the index now rather than on the first keystroke.
+  else void instance.triggerLoad();
 }
 
 const root = document.querySelector<HTMLElement>('[data-search]');

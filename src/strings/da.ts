@@ -103,8 +103,9 @@ export const da = {
     noScript: 'Søgningen kræver JavaScript, som er slået fra eller ikke kunne indlæses i din browser.',
     noScriptLink: 'Find dokumentet i listen over alle dokumenter',
     filtersHeading: 'Afgræns søgningen',
+    filtersToggle: 'Vis filtre',
     resultsHeading: 'Resultater',
-    filters: { type: 'type', owner: 'ejer', approvalBody: 'godkendt af', review: 'revisionsstatus' },
+    filters: { type: 'dokumenttype', owner: 'ejer', approvalBody: 'godkendt af', review: 'revisionsstatus' },
     ui: {
       placeholder: 'Søg, fx adgangskode',
       clear_search: 'Ryd',

@@ -107,8 +107,9 @@ export const en: Widen<Strings> = {
     noScript: 'Search needs JavaScript, which is turned off or could not be loaded in your browser.',
     noScriptLink: 'Find the document in the list of all documents',
     filtersHeading: 'Narrow the search',
+    filtersToggle: 'Show filters',
     resultsHeading: 'Results',
-    filters: { type: 'type', owner: 'ejer', approvalBody: 'godkendt af', review: 'revisionsstatus' },
+    filters: { type: 'dokumenttype', owner: 'ejer', approvalBody: 'godkendt af', review: 'revisionsstatus' },
     ui: {
       placeholder: 'Search, e.g. password',
       clear_search: 'Clear',

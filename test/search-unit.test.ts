@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { pageLanguage, separateBlocks } from '../src/integration/pagefind.ts';
+import { pagefindFilterAttributes, searchFilters } from '../src/lib/search.ts';
+import { da } from '../src/strings/da.ts';
+
+describe('separateBlocks', () => {
+  it('puts a space after block ends and line breaks, and leaves inline markup alone', () => {
+    expect(separateBlocks('<dl><dt>Term</dt><dd>Forklaring</dd></dl>')).toBe('<dl><dt>Term</dt> <dd>Forklaring</dd> </dl> ');
+    expect(separateBlocks('a<br>b<br />c<hr>d')).toBe('a<br> b<br /> c<hr> d');
+    expect(separateBlocks('<p><strong>fed</strong><em>kursiv</em></p>')).toBe('<p><strong>fed</strong><em>kursiv</em></p> ');
+    expect(separateBlocks('<TH>A</TH><th >B</th >')).toBe('<TH>A</TH> <th >B</th > ');
+  });
+});
+
+describe('pageLanguage', () => {
+  it('reads the primary language subtag of <html lang>', () => {
+    expect(pageLanguage('<!DOCTYPE html><html lang="da"><head>')).toBe('da');
+    expect(pageLanguage('<html class="x" lang="en-GB">')).toBe('en');
+    expect(pageLanguage('<html>')).toBe('unknown');
+  });
+});
+
+describe('search filters', () => {
+  const facts = { type: 'procedure' as const, owner: 'Chef, drift: net', approvalBody: 'IT-sikkerhedsgruppen', review: 'overdue' as const };
+  const n = da.searchPage.filters;
+
+  it('gives type, owner and approval body in both editions, review status on the intranet only', () => {
+    expect(searchFilters(facts, 'intranet')).toEqual({ [n.type]: 'Procedure', [n.owner]: 'Chef, drift: net', [n.approvalBody]: 'IT-sikkerhedsgruppen', [n.review]: da.review.overdue });
+    expect(searchFilters(facts, 'public')).toEqual({ [n.type]: 'Procedure', [n.owner]: 'Chef, drift: net', [n.approvalBody]: 'IT-sikkerhedsgruppen' });
+    expect(searchFilters({ ...facts, review: undefined, draft: true }, 'intranet')[n.review]).toBe(da.draftLabel);
+  });
+
+  it('keeps values with commas and colons in their own attributes, referenced by name', () => {
+    const attrs = pagefindFilterAttributes({ ejer: 'Chef, drift: net', 'godkendt af': 'Direktionen' });
+    expect(attrs).toEqual({ 'data-filter-0': 'Chef, drift: net', 'data-filter-1': 'Direktionen', 'data-pagefind-filter': 'ejer[data-filter-0], godkendt af[data-filter-1]' });
+  });
+});
