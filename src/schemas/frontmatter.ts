@@ -11,6 +11,9 @@ const isoDate = z.preprocess(
     .refine(isIsoDate, { error: 'skal være en gyldig dato på formen ÅÅÅÅ-MM-DD, fx 2025-04-09' }),
 );
 
+/** YAML reads `5.10` and `3.10` as the numbers 5.1 and 3.1, so ids and versions must be quoted strings. */
+const quoted = (example: string) => `skal stå i anførselstegn, fx "${example}" (uden dem læser YAML ${example} som tallet ${Number(example)})`;
+
 /** The rules of the organisation that the frontmatter schema depends on. */
 export type SchemaRules = Pick<Settings, 'approvalBodies' | 'reviewIntervalMonths'> & {
   /** Ids of the organisation's own measures, e.g. `["DST-1"]`. */
@@ -44,11 +47,11 @@ export function createFrontmatterSchema(rules: SchemaRules) {
       /** Who may read it, e.g. `public`; defaults to `internal`: nothing is public unless it says so. */
       audience: z.enum(['public', 'internal'], { error: enumError(['public', 'internal']) }).default('internal'),
       /** Version label, e.g. `3.1`. */
-      version: z.union([z.string(), z.number()]).transform(String).optional(),
+      version: z.string({ error: quoted('3.1') }).optional(),
       /** Annex A control ids or own measures it implements, e.g. `["5.1", "8.24"]`. */
       controls: z
         .array(
-          z.union([z.string(), z.number()]).transform(String).refine((id) => isAnnexAControl(id) || own.has(id), {
+          z.string({ error: quoted('5.10') }).refine((id) => isAnnexAControl(id) || own.has(id), {
             error: (issue) =>
               `"${String(issue.input)}" er ikke et kontrol-id fra ISO/IEC 27001:2022 Anneks A (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34)${own.size ? ' eller en egen foranstaltning' : ''}`,
           }),

@@ -48,3 +48,11 @@ describe('frontmatter schema', () => {
     expect(custom.safeParse(valid).success).toBe(false);
   });
 });
+
+describe('numbers where YAML would silently change them', () => {
+  it('rejects unquoted control ids and versions', () => {
+    expect(errorsOf({ ...valid, controls: [5.1] })[0]).toMatch(/^controls\.0: skal stå i anførselstegn/);
+    expect(errorsOf({ ...valid, version: 3.1 })[0]).toMatch(/^version: skal stå i anførselstegn, fx "3.1"/);
+    expect(errorsOf({ ...valid, version: '3.10', controls: ['5.10'] })).toEqual([]);
+  });
+});
