@@ -1,17 +1,22 @@
 import type { APIRoute } from 'astro';
 import { editionContent } from '../lib/collection.ts';
 import { manifest, url, docUrl } from '../lib/site.ts';
+import { SOA_PATH } from '../lib/soa.ts';
 
-/** The edition's sitemap: home, sections and documents of this edition only. */
+/** The edition's sitemap: its own pages only, documents with the date of their last change. */
 export const GET: APIRoute = async () => {
   const { docs, sections } = await editionContent();
   const origin = manifest.site.replace(/\/$/, '');
-  const paths = [url(), ...sections.filter((s) => s.folder).map((s) => docUrl(s.folder)), ...docs.map((d) => docUrl(d.id))];
   const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const body = paths.map((p) => {
-    const lastmod = docs.find((d) => docUrl(d.id) === p) && manifest.docs[p.slice(url().length, -1)]?.git?.lastChanged;
-    return `<url><loc>${escape(origin + p)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
-  });
+  const entries: { path: string; lastmod?: string }[] = [
+    { path: url() },
+    ...sections.filter((s) => s.folder).map((s) => ({ path: docUrl(s.folder) })),
+    ...docs.map((d) => ({ path: docUrl(d.id), lastmod: manifest.docs[d.id]?.git?.lastChanged })),
+    { path: url('seneste-aendringer/') },
+    ...(manifest.edition === 'intranet' ? [{ path: url('oversigt/') }] : []),
+    ...(manifest.soa ? [{ path: url(SOA_PATH) }] : []),
+  ];
+  const body = entries.map((e) => `<url><loc>${escape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body.join('\n')}\n</urlset>\n`, {
     headers: { 'Content-Type': 'application/xml' },
   });
