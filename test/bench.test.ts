@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHandbook, type GeneratedHandbook } from '../scripts/bench/generate.ts';
 import { countWords } from '../scripts/bench/text.ts';
+import { astroLogsByEdition } from '../scripts/bench/astro-log.ts';
+import { pageAssets } from '../scripts/bench/output.ts';
+import { median, medianRun } from '../scripts/bench/report.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from './helpers.ts';
 
 const DOCS = 30;
@@ -87,5 +90,31 @@ describe('synthetic handbook generator', () => {
     expect(result.stderr).not.toMatch(/error|fejl:/i);
     expect(result.stdout).toContain(`${DOCS} dokumenter gennemgået: 0 fejl`);
     expect(result.code).toBe(0);
+  });
+});
+
+describe('bench measurement helpers', () => {
+  it("reads Astro's own timings per edition from the build log", () => {
+    const edition = (name: string, sync: string, vite: string, render: string, total: string) =>
+      `12:00:00 [types] Generated ${sync}\n12:00:00 [build] directory: /repo/.handbook-build/${name}-Ab12Cd/dist/\n12:00:01 [vite] ✓ built in ${vite}\n12:00:01 [vite] ✓ built in 500ms\n\n generating static routes \n12:00:02   ├─ /a/index.html (+3ms)\n12:00:03 ✓ Completed in ${render}.\n\n12:00:03 [build] ✓ Completed in 9.00s.\n12:00:04 [build] 210 page(s) built in ${total}\n12:00:04 [build] Complete!\n`;
+    const logs = astroLogsByEdition(`${edition('public', '2.94s', '5.08s', '4.26s', '18.15s')}Byggede\n${edition('intranet', '1m 2s', '40ms', '12.00s', '1m 30s')}`);
+    expect(logs.get('public')).toEqual({ sync: 2940, vite: 5580, render: 4260, pages: 210, total: 18150 });
+    expect(logs.get('intranet')).toEqual({ sync: 62000, vite: 540, render: 12000, pages: 210, total: 90000 });
+  });
+
+  it('finds the stylesheets and scripts a page loads up front, not links or other hosts', () => {
+    const html = '<link rel="stylesheet" href="/_astro/a.css"><link rel=stylesheet href=/_astro/b.css><link rel="icon" href="/f.svg"><link rel="modulepreload" href="/_astro/m.js"><script type="module" src="/_astro/s.js"></script><script src="https://cdn.example/x.js"></script><a href="/x.css">';
+    expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css', '/_astro/b.css'], js: ['/_astro/m.js', '/_astro/s.js'] });
+  });
+
+  it('takes the median of each measure separately', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const runs = [
+      { wallMs: 10, peakRss: 5, phases: { git: 1, 'pagefind:public': 9 } },
+      { wallMs: 30, peakRss: 1, phases: { git: 3 } },
+      { wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 7 } },
+    ];
+    expect(medianRun(runs)).toEqual({ wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 8 } });
   });
 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measured } from './run.ts';
+import { astroLogsByEdition, parseAstroLog, type AstroLogPhases } from './astro-log.ts';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,10 +68,20 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
   const timings = `${outDir}.timings.jsonl`;
   rmSync(timings, { force: true });
   cleanCaches();
-  const env = childEnv({ HANDBOOK_CONTENT: contentDir, HANDBOOK_OUT: outDir, HANDBOOK_TODAY: today, HANDBOOK_TIMINGS: timings });
+  // Verbose, so Astro's own log (and its timings) is passed through.
+  const env = childEnv({ HANDBOOK_CONTENT: contentDir, HANDBOOK_OUT: outDir, HANDBOOK_TODAY: today, HANDBOOK_TIMINGS: timings, HANDBOOK_VERBOSE: '1' });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
   const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
-  return { wallMs: result.ms, peakRss: result.peakRss, phases: readTimings(timings) };
+  const phases = readTimings(timings);
+  for (const [edition, log] of astroLogsByEdition(result.output)) addAstroPhases(phases, log, `:${edition}`);
+  return { wallMs: result.ms, peakRss: result.peakRss, phases };
+}
+
+/** Adds Astro's logged timings as `astro-sync`, `astro-vite`, `astro-render` and `astro-total` phases. */
+function addAstroPhases(phases: Record<string, number>, log: AstroLogPhases, suffix: string): void {
+  for (const key of ['sync', 'vite', 'render', 'total'] as const) {
+    if (log[key] !== undefined) phases[`astro-${key}${suffix}`] = log[key];
+  }
 }
 
 /** Builds the same documents with the plain site (`astro build`, then the Pagefind CLI), as one edition. */
@@ -79,9 +90,7 @@ export async function runPlain(contentDir: string, outDir: string, cacheDir: str
   const env = childEnv({ BENCH_CONTENT: contentDir, BENCH_OUT: outDir, BENCH_CACHE: cacheDir });
   const astro = ensureOk('Plain Astro build', await measure(process.execPath, [ASTRO_BIN, 'build', '--root', PLAIN_SITE], { cwd: PLAIN_SITE, env }));
   const pagefind = ensureOk('Plain Pagefind', await measure(process.execPath, [PAGEFIND_BIN, '--site', outDir], { cwd: PLAIN_SITE, env }));
-  return {
-    wallMs: astro.ms + pagefind.ms,
-    peakRss: Math.max(astro.peakRss, pagefind.peakRss),
-    phases: { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms },
-  };
+  const phases = { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms };
+  addAstroPhases(phases, parseAstroLog(astro.output), '');
+  return { wallMs: astro.ms + pagefind.ms, peakRss: Math.max(astro.peakRss, pagefind.peakRss), phases };
 }

@@ -40,31 +40,49 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** Binary kilobytes with one decimal. */
 const kb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** Time of page rendering in one edition: an explicit `render` phase, else the Astro build minus Pagefind. */
+/** Time of page rendering in one edition: the build's own `render` phase, else Astro's log, else Astro minus Pagefind. */
 function renderTime(phases: Record<string, number>, edition: string): number | undefined {
-  const render = phases[`render:${edition}`];
-  if (render !== undefined) return render;
+  const explicit = phases[`render:${edition}`] ?? phases[`astro-render:${edition}`];
+  if (explicit !== undefined) return explicit;
   const astro = phases[`astro:${edition}`];
   const pagefind = phases[`pagefind:${edition}`];
   return astro !== undefined && pagefind !== undefined ? astro - pagefind : undefined;
 }
 
-/** Rows of the phase table: label, whole-build time, intranet time, public time. */
-function phaseRows(phases: Record<string, number>): string[][] {
-  const cell = (key: string) => seconds(phases[key]);
-  const rows = [
-    ['Content loading (parse + validate)', cell('content'), '', ''],
-    ['Git metadata', cell('git'), '', ''],
-    ['Page rendering (Astro build without Pagefind)', '', seconds(renderTime(phases, 'intranet')), seconds(renderTime(phases, 'public'))],
-    ['Pagefind index', '', cell('pagefind:intranet'), cell('pagefind:public')],
-    ['Leak scan', '', '—', cell('leak-scan:public')],
-  ];
-  const known = new Set(['content', 'git', 'total', 'render', 'pagefind', 'leak-scan']);
-  const extra = [...new Set(Object.keys(phases).map((k) => k.split(':')[0]!))].filter((p) => !known.has(p)).sort();
-  for (const phase of extra) {
-    rows.push([phase === 'astro' ? 'Astro build incl. Pagefind' : `Phase \`${phase}\``, phase in phases ? cell(phase) : '', phases[`${phase}:intranet`] === undefined ? '' : cell(`${phase}:intranet`), phases[`${phase}:public`] === undefined ? '' : cell(`${phase}:public`)]);
-  }
-  rows.push(['**Total (scripts/build.ts, editions in parallel)**', `**${cell('total')}**`, '', '']);
+/** Phase rows: label, whole-build key, per-edition key (each may be absent). */
+const PHASES: [string, string | undefined, string | undefined][] = [
+  ['Start-up of scripts/build.ts (wall time − its total)', 'startup', undefined],
+  ['Content loading (parse + validate)', 'content', undefined],
+  ['Git metadata', 'git', undefined],
+  ['Staging', undefined, 'stage'],
+  ['Astro: content sync + types', undefined, 'astro-sync'],
+  ['Astro: Vite bundling', undefined, 'astro-vite'],
+  ['Page rendering', undefined, 'render'],
+  ['Pagefind index', undefined, 'pagefind'],
+  ['Astro process in all (start-up to exit, incl. Pagefind)', undefined, 'astro'],
+  ['Leak scan', undefined, 'leak-scan'],
+  ['Swap into place', undefined, 'swap'],
+];
+const KNOWN = new Set(['total', 'astro-total', 'astro-render', ...PHASES.flatMap(([, a, b]) => [a, b])]);
+
+/** Rows of the phase table: label, whole-build time, intranet time, public time; "n/a" where the build did not say. */
+function phaseRows(run: RunResult): string[][] {
+  const phases: Record<string, number> = { ...run.phases };
+  if (phases.total !== undefined) phases.startup = run.wallMs - phases.total;
+  const perEdition = (key: string, edition: string) => {
+    if (key === 'render') return seconds(renderTime(phases, edition));
+    if (key === 'leak-scan' && edition === 'intranet') return '—';
+    return seconds(phases[`${key}:${edition}`]);
+  };
+  const rows = PHASES.map(([label, whole, each]) => [
+    label,
+    whole ? seconds(phases[whole]) : '',
+    each ? perEdition(each, 'intranet') : '',
+    each ? perEdition(each, 'public') : '',
+  ]);
+  const extra = [...new Set(Object.keys(phases).map((k) => k.split(':')[0]!))].filter((p) => !KNOWN.has(p)).sort();
+  for (const p of extra) rows.push([`Phase \`${p}\``, p in phases ? seconds(phases[p]) : '', seconds(phases[`${p}:intranet`]), seconds(phases[`${p}:public`])]);
+  rows.push(['**Total (scripts/build.ts, editions in parallel)**', `**${seconds(phases.total)}**`, '', '']);
   return rows;
 }
 
@@ -87,8 +105,9 @@ export function markdownReport(r: BenchResult): string {
     ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
     ['Runs (wall time)', r.ours.runs.map((x) => seconds(x.wallMs)).join(', '), r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a'],
     ['Plain site: astro build + Pagefind CLI', '', plain ? `${seconds(plain.phases.astro)} + ${seconds(plain.phases.pagefind)}` : 'n/a'],
+    ['Plain site: content sync / Vite / page rendering', '', plain ? ['astro-sync', 'astro-vite', 'astro-render'].map((k) => seconds(plain.phases[k])).join(' / ') : 'n/a'],
   ]));
-  out.push('', table(['Phase (ours)', 'whole build', 'intranet', 'public'], phaseRows(r.ours.median.phases)));
+  out.push('', table(['Phase (ours)', 'whole build', 'intranet', 'public'], phaseRows(r.ours.median)));
   const ed = (e: EditionSize | undefined, f: (s: EditionSize) => string) => (e ? f(e) : 'n/a');
   const cols = [r.ours.intranet, r.ours.public, r.plain?.size];
   out.push('', table(['Output', 'intranet', 'public', 'plain'], [
