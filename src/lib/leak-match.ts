@@ -6,28 +6,37 @@ export interface Phrase<T> {
   value: T;
 }
 
+/** Where a phrase is filed: the position of its filing pair (or single word) inside `tokens`. */
+interface Filed<T> {
+  phrase: Phrase<T>;
+  offset: number;
+}
+
 /**
- * Finds every phrase that occurs in a text, word-aligned, in one left-to-right pass. Phrases are looked up by
- * their first word, then their second, so the cost per word of text is one hash look-up (two for a first word),
- * however many phrases there are.
+ * Finds every phrase that occurs in a text, word-aligned, in one left-to-right pass. Each phrase is filed under
+ * the pair of adjacent words that the fewest phrases share (one-word phrases under their word), so a word of
+ * text costs one hash look-up, a second only when it starts a filed pair, and few candidates are compared.
  */
 export class PhraseMatcher<T> {
-  /** First word → phrases of that one word, and second word → longer phrases starting with the two. */
-  private readonly byFirst = new Map<string, { single: Phrase<T>[]; bySecond: Map<string, Phrase<T>[]> }>();
+  /** First word of a filing pair → one-word phrases, and second word → phrases filed under the pair. */
+  private readonly byWord = new Map<string, { single: Filed<T>[]; pairs: Map<string, Filed<T>[]> }>();
   readonly size: number;
 
   constructor(phrases: Iterable<Phrase<T>>) {
-    let size = 0;
-    for (const phrase of phrases) {
-      const [first, second] = phrase.tokens.trim().split(' ', 2);
-      if (!first) continue;
-      let entry = this.byFirst.get(first);
-      if (!entry) this.byFirst.set(first, (entry = { single: [], bySecond: new Map() }));
-      if (second === undefined) entry.single.push(phrase);
-      else entry.bySecond.set(second, [...(entry.bySecond.get(second) ?? []), phrase]);
-      size++;
+    const all = [...phrases].map((phrase) => ({ phrase, words: phrase.tokens.trim().split(' ').filter(Boolean) })).filter((p) => p.words.length);
+    const pairs = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
+    const shared = new Map<string, number>();
+    for (const { words } of all) for (const pair of new Set(pairs(words))) shared.set(pair, (shared.get(pair) ?? 0) + 1);
+    for (const { phrase, words } of all) {
+      const candidates = pairs(words);
+      const best = candidates.reduce((b, pair, i) => (shared.get(pair)! < shared.get(candidates[b]!)! || (shared.get(pair) === shared.get(candidates[b]!) && pair.length > candidates[b]!.length) ? i : b), 0);
+      const offset = words.slice(0, best).reduce((n, w) => n + w.length + 1, 0);
+      let entry = this.byWord.get(words[best]!);
+      if (!entry) this.byWord.set(words[best]!, (entry = { single: [], pairs: new Map() }));
+      if (words.length === 1) entry.single.push({ phrase, offset: 0 });
+      else entry.pairs.set(words[best + 1]!, [...(entry.pairs.get(words[best + 1]!) ?? []), { phrase, offset }]);
     }
-    this.size = size;
+    this.size = all.length;
   }
 
   /** The phrases found in `text` (token form: words separated by single spaces, a space at each end). */
@@ -37,15 +46,18 @@ export class PhraseMatcher<T> {
     let start = 1;
     let end = text.indexOf(' ', start);
     while (end > start) {
-      const entry = this.byFirst.get(text.slice(start, end));
-      const nextEnd = text.indexOf(' ', end + 1);
+      const next = text.indexOf(' ', end + 1);
+      const entry = this.byWord.get(text.slice(start, end));
       if (entry) {
-        for (const phrase of entry.single) found.add(phrase);
-        const longer = nextEnd > end + 1 ? entry.bySecond.get(text.slice(end + 1, nextEnd)) : undefined;
-        for (const phrase of longer ?? []) if (text.startsWith(phrase.tokens, start - 1)) found.add(phrase);
+        for (const { phrase } of entry.single) found.add(phrase);
+        const filed = entry.pairs.size && next > end + 1 ? entry.pairs.get(text.slice(end + 1, next)) : undefined;
+        for (const { phrase, offset } of filed ?? []) {
+          const at = start - 1 - offset;
+          if (at >= 0 && text.startsWith(phrase.tokens, at)) found.add(phrase);
+        }
       }
       start = end + 1;
-      end = nextEnd;
+      end = next;
     }
     return found;
   }

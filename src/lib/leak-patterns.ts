@@ -8,6 +8,7 @@ import { inEdition } from './editions.ts';
 import { localDependencies } from './links.ts';
 import { PhraseMatcher } from './leak-match.ts';
 import { tokenForm } from './leak-text.ts';
+import { annexAControl } from './controls.ts';
 import { da } from '../strings/da.ts';
 import { en } from '../strings/en.ts';
 
@@ -30,7 +31,7 @@ export interface LeakPattern {
 /** Shortest token form (characters) a string must have to be distinctive enough to search for. */
 const MIN: Record<string, number> = {
   titel: 8, adresse: 8, beskrivelse: 20, ejer: 8, godkendelsesorgan: 8, version: 8, overskrift: 12, sætning: 30,
-  filnavn: 8, vedhæftning: 12, sektion: 8, 'commit-besked': 16, forfatter: 8, commit: 40, repository: 12, kodeejer: 8,
+  filnavn: 8, vedhæftning: 12, sektion: 8, kontrol: 16, 'commit-besked': 16, forfatter: 8, commit: 40, repository: 12, kodeejer: 8,
 };
 /** Attachments whose text is searched for besides their bytes and name. */
 const TEXT_FILES = new Set(['.svg', '.txt', '.csv', '.tsv', '.md', '.html', '.htm', '.xml', '.json', '.ics']);
@@ -75,6 +76,7 @@ function tail(text: string, words = 10): string {
 /** Distinctive strings and files of every non-public document, attachment, setting and commit, minus public text. */
 export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
   const publicDocs = handbook.docs.filter(isPublic);
+  const publicControls = new Set(publicDocs.flatMap((d) => d.data.controls ?? []));
   const candidates = new Map<string, LeakPattern>();
   const add = (raw: string | undefined, what: string, source: string, reason: string) => {
     const tokens = tokenForm(raw ?? '');
@@ -90,8 +92,10 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
     add(doc.data.approvalBody, 'godkendelsesorgan', src, why(doc));
     add(doc.data.version, 'version', src, why(doc));
     for (const h of doc.headings) add(h.text, 'overskrift', src, why(doc));
-    const sentences = doc.text.split(/(?<=[.!?])\s+/).map((s) => tail(s)).filter((s) => s.length >= MIN['sætning']!);
-    for (const s of spread(sentences, 6)) add(s, 'sætning', src, why(doc));
+    const sentences = doc.text.split(/(?<=[.!?])\s+/).filter((s) => s.length >= MIN['sætning']!);
+    for (const s of spread(sentences, 6)) add(tail(s), 'sætning', src, why(doc));
+    // Annex A controls only non-public documents carry: their titles (one-word titles are too common to search for).
+    for (const id of doc.data.controls ?? []) if (!publicControls.has(id) && annexAControl(id)?.title.includes(' ')) add(annexAControl(id)!.title, 'kontrol', src, 'kontrol kun i ikke-offentlige dokumenter');
   }
   const display = (file: string) => path.relative(path.dirname(handbook.contentDir), path.join(handbook.contentDir, file)).split(path.sep).join('/');
   const settings = handbook.settings;
@@ -138,6 +142,7 @@ function withoutPublicText(handbook: Handbook, patterns: LeakPattern[], usedAsse
     settings.organisation, settings.handbookTitle, settings.contact ?? '', settings.accessibilityStatement ?? '',
     settings.editions.public.site, settings.editions.public.base,
     ...settings.sections.filter((s) => publicFolders.has(s.folder)).map((s) => s.title),
+    ...publicDocs.flatMap((d) => (d.data.controls ?? []).map((id) => annexAControl(id)?.title ?? id)),
     ...uiTexts(da), ...uiTexts(en),
   ];
   const excused = new Set<LeakPattern>();
