@@ -16,6 +16,8 @@ const PAGEFIND_BIN = path.join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner'
 export interface RunResult {
   wallMs: number;
   peakRss: number;
+  /** User + system CPU time of every process of the build, when measurable. */
+  cpuMs?: number;
   phases: Record<string, number>;
 }
 
@@ -74,7 +76,7 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
   const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
   const phases = readTimings(timings);
   for (const [edition, log] of astroLogsByEdition(result.output)) addAstroPhases(phases, log, `:${edition}`);
-  return { wallMs: result.ms, peakRss: result.peakRss, phases };
+  return { wallMs: result.ms, peakRss: result.peakRss, cpuMs: result.cpuMs, phases };
 }
 
 /** Adds Astro's logged timings as `astro-sync`, `astro-vite`, `astro-render` and `astro-total` phases. */
@@ -92,5 +94,6 @@ export async function runPlain(contentDir: string, outDir: string, cacheDir: str
   const pagefind = ensureOk('Plain Pagefind', await measure(process.execPath, [PAGEFIND_BIN, '--site', outDir], { cwd: PLAIN_SITE, env }));
   const phases = { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms };
   addAstroPhases(phases, parseAstroLog(astro.output), '');
-  return { wallMs: astro.ms + pagefind.ms, peakRss: Math.max(astro.peakRss, pagefind.peakRss), phases };
+  const cpuMs = astro.cpuMs !== undefined && pagefind.cpuMs !== undefined ? astro.cpuMs + pagefind.cpuMs : undefined;
+  return { wallMs: astro.ms + pagefind.ms, peakRss: Math.max(astro.peakRss, pagefind.peakRss), cpuMs, phases };
 }

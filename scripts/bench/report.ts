@@ -30,7 +30,8 @@ export function medianRun(runs: RunResult[]): RunResult {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
   const phases: Record<string, number> = {};
   for (const key of keys) phases[key] = median(runs.flatMap((r) => (key in r.phases ? [r.phases[key]!] : [])));
-  return { wallMs: median(runs.map((r) => r.wallMs)), peakRss: median(runs.map((r) => r.peakRss)), phases };
+  const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
+  return { wallMs: median(runs.map((r) => r.wallMs)), peakRss: median(runs.map((r) => r.peakRss)), ...(cpu.length ? { cpuMs: median(cpu) } : {}), phases };
 }
 
 /** Seconds with two decimals below 10 s, one above. */
@@ -102,6 +103,8 @@ export function markdownReport(r: BenchResult): string {
   out.push(table(['', 'ours: both editions', 'plain Astro + MDX: one edition'], [
     ['Wall time', seconds(r.ours.median.wallMs), seconds(plain?.wallMs)],
     ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
+    ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
+    ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
     ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
     ['Runs (wall time)', r.ours.runs.map((x) => seconds(x.wallMs)).join(', '), r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a'],
     ['Plain site: astro build + Pagefind CLI', '', plain ? `${seconds(plain.phases.astro)} + ${seconds(plain.phases.pagefind)}` : 'n/a'],

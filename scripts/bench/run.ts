@@ -1,12 +1,16 @@
 /** Runs a command in its own process group and measures wall time and the peak summed RSS of the whole tree. */
 import { spawn, execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** What one measured command did. */
 export interface Measured {
   ms: number;
   /** Highest sum of resident memory over every process of the group, sampled every 100 ms. */
   peakRss: number;
+  /** User + system CPU time of the whole tree (from GNU time), when /usr/bin/time exists. */
+  cpuMs?: number;
   code: number;
   output: string;
 }
@@ -49,8 +53,30 @@ export function groupRss(pgid: number): number {
   return pages * bytesPerPage();
 }
 
-/** Runs a command to completion, sampling its process group's memory every 100 ms. */
-export function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+const GNU_TIME = '/usr/bin/time';
+
+/** CPU seconds GNU time wrote (`%U %S`), as ms. */
+function readCpu(file: string): number | undefined {
+  if (!existsSync(file)) return undefined;
+  const [user, system] = readFileSync(file, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+  return user === undefined || system === undefined || Number.isNaN(user + system) ? undefined : (user + system) * 1000;
+}
+
+/** Runs a command to completion, sampling its process group's memory every 100 ms and, where GNU time exists, its CPU time. */
+export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
+  if (!existsSync(GNU_TIME)) return measureGroup(command, args, options);
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-time-'));
+  const file = path.join(dir, 'cpu');
+  try {
+    const result = await measureGroup(GNU_TIME, ['-f', '%U %S', '-o', file, command, ...args], options);
+    return { ...result, cpuMs: readCpu(file) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a command in a new process group, sampling the group's memory every 100 ms. */
+function measureGroup(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
