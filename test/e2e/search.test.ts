@@ -47,11 +47,14 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Opens an edition's search page with a fresh context, recording requests and CSP violations. */
-async function searchPage(edition: 'intranet' | 'public'): Promise<{ page: Page; log: PageLog; close: () => Promise<void> }> {
+async function searchPage(edition: 'intranet' | 'public' | 'english'): Promise<{ page: Page; log: PageLog; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1400 } });
   const { page, log } = await openPage(context);
   const response = await page.goto(`${editions()[edition].url}soeg/`);
-  expect(response?.headers()['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  const csp = response?.headers()['content-security-policy'];
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+  expect(csp).toMatch(/style-src 'self'(;|$)/);
+  expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
   await page.locator('pagefind-input input').waitFor();
   return { page, log, close: () => context.close() };
 }
@@ -94,6 +97,21 @@ describe('search in the browser, under the strict Content-Security-Policy', () =
     expect((await query(page, 'skrivebordene')).titles).toContain('Retningslinje for clean desk og skærmlås');
     expect((await query(page, 'adgangskoderne')).titles).toContain('Retningslinje for adgangskoder og autentifikation');
     expect(log.cspViolations).toEqual([]);
+    await close();
+  });
+
+  it('finds English documents with English stemming from the Danish search page (merged index)', async () => {
+    // Premise: the English policy says "publish" and "citizens", never "publishing" or "citizen" alone.
+    const text = pageHtml(editions().english.dir, 'politikker/openness-policy/');
+    expect(text).toContain('<html lang="en"');
+    expect(text).not.toMatch(/\bpublishing\b|\bcitizen\b/);
+    const { page, log, close } = await searchPage('english');
+    expect((await query(page, 'publishing')).titles).toEqual(['Openness policy']);
+    expect((await query(page, 'citizen')).titles).toEqual(['Openness policy']);
+    // Danish documents are still searched with Danish stemming in the same search.
+    expect((await query(page, 'borgerne')).titles).toEqual(['Åbenhedspolitik']);
+    expect(log.cspViolations).toEqual([]);
+    expect(log.errors).toEqual([]);
     await close();
   });
 
