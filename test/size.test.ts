@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,18 @@ describe('page weight of the sample handbook', () => {
     expect(sectionDocs.every((h) => h.startsWith('retningslinjer/'))).toBe(true);
     // Every other section is one link, not its documents.
     expect(listed.filter((h) => !h.includes('/'))).toEqual(['politikker', 'retningslinjer', 'forretningsgange', 'procedurer', 'beredskab', 'bilag']);
+  });
+
+  it('reports the size of each edition\'s Pagefind index and ships no unused Pagefind UI', () => {
+    for (const edition of ['intranet', 'public']) {
+      const dir = path.join(out, edition, 'pagefind');
+      const files = listFiles(dir);
+      const bytes = (re: RegExp) => files.filter((f) => re.test(f)).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+      const report = { total: bytes(/./), indexData: bytes(/\.pf_|pagefind-entry\.json$/), wasm: bytes(/^(en\/)?wasm\./), runtime: bytes(/pagefind(-worker)?\.js$/), fragments: files.filter((f) => f.includes('fragment/')).length };
+      console.log(`${edition} Pagefind bundle, bytes:`, JSON.stringify(report));
+      expect(report.fragments).toBeGreaterThan(0);
+      expect(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
+    }
   });
 
   it('loads the search interface only on the search page, and sets no cookie anywhere', () => {
