@@ -59,6 +59,15 @@ describe('leakPatterns', () => {
   });
 });
 
+describe('leakPatterns for controls', () => {
+  it('takes titles of Annex A controls and own measures that only non-public documents carry', () => {
+    expect(texts('kontrol')).toEqual(['Fysisk adgangskontrol']);
+    const docs = handbook.docs.map((d) => (d.id === 'regler/intern-adgangskoder' ? { ...d, data: { ...d.data, controls: ['ZZ-1', '5.1'] } } : d));
+    const ownMeasures = [{ id: 'ZZ-1', title: 'Hemmelig foranstaltning nummer et' }];
+    expect(texts('kontrol', leakPatterns({ ...handbook, docs, ownMeasures }))).toEqual(['Fysisk adgangskontrol', 'Hemmelig foranstaltning nummer et']);
+  });
+});
+
 describe('scanForLeaks', () => {
   const svg = path.join(fixture('minimal'), 'regler/billeder/kaelder-zebrafinke.svg');
 

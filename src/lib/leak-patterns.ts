@@ -53,6 +53,9 @@ function uiTexts(value: unknown): string[] {
   return [];
 }
 
+/** The title of an Annex A control or own measure, or empty when it is neither. */
+const controlTitle = (handbook: Handbook, id: string) => annexAControl(id)?.title ?? handbook.ownMeasures?.find((m) => m.id === id)?.title ?? '';
+
 /** Files of the content folder that are not documents or configuration, relative and sorted. */
 export function contentAssets(contentDir: string): string[] {
   return readdirSync(contentDir, { recursive: true, withFileTypes: true })
@@ -94,8 +97,11 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
     for (const h of doc.headings) add(h.text, 'overskrift', src, why(doc));
     const sentences = doc.text.split(/(?<=[.!?])\s+/).filter((s) => s.length >= MIN['sætning']!);
     for (const s of spread(sentences, 6)) add(tail(s), 'sætning', src, why(doc));
-    // Annex A controls only non-public documents carry: their titles (one-word titles are too common to search for).
-    for (const id of doc.data.controls ?? []) if (!publicControls.has(id) && annexAControl(id)?.title.includes(' ')) add(annexAControl(id)!.title, 'kontrol', src, 'kontrol kun i ikke-offentlige dokumenter');
+    // Controls and own measures only non-public documents carry: their titles (one-word titles are too common to search for).
+    for (const id of doc.data.controls ?? []) {
+      const title = controlTitle(handbook, id);
+      if (!publicControls.has(id) && title.includes(' ')) add(title, 'kontrol', src, 'kontrol kun i ikke-offentlige dokumenter');
+    }
   }
   const display = (file: string) => path.relative(path.dirname(handbook.contentDir), path.join(handbook.contentDir, file)).split(path.sep).join('/');
   const settings = handbook.settings;
@@ -142,7 +148,7 @@ function withoutPublicText(handbook: Handbook, patterns: LeakPattern[], usedAsse
     settings.organisation, settings.handbookTitle, settings.contact ?? '', settings.accessibilityStatement ?? '',
     settings.editions.public.site, settings.editions.public.base,
     ...settings.sections.filter((s) => publicFolders.has(s.folder)).map((s) => s.title),
-    ...publicDocs.flatMap((d) => (d.data.controls ?? []).map((id) => annexAControl(id)?.title ?? id)),
+    ...publicDocs.flatMap((d) => (d.data.controls ?? []).map((id) => `${id} ${controlTitle(handbook, id)}`)),
     ...uiTexts(da), ...uiTexts(en),
   ];
   const excused = new Set<LeakPattern>();
