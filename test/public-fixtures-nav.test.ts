@@ -100,7 +100,7 @@ describe('leak-sitemap: a section and a root document with only non-public conte
     const parsed = new XMLParser().parse(read(out, 'public/sitemap.xml')) as { urlset: { url: { loc: string }[] | { loc: string } } };
     const paths = [parsed.urlset.url].flat().map((u) => new URL(u.loc).pathname);
     for (const p of ['/', '/politikker/', '/regler/', '/politikker/offentlig-politik/', '/regler/offentlig-regel/']) expect(paths).toContain(p);
-    for (const p of paths) expect(existsSync(path.join(out, 'public', p, 'index.html')), p).toBe(true);
+    for (const p of paths) expect(existsSync(path.join(out, 'public', p.endsWith('/') ? `${p}index.html` : p)), p).toBe(true);
     expect(existsSync(path.join(out, 'public/drift'))).toBe(false);
   });
 });
