@@ -169,6 +169,7 @@ export const da = {
     states: { covered: 'Dækket', 'not-covered': 'Ikke dækket', excluded: 'Fravalgt', undecided: 'Mangler beslutning' },
     noDocuments: 'Intet dokument',
   },
+  overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring' },
   footer: {
     accessibility: 'Tilgængelighedserklæring',
     built: (date: string) => `Udgivet ${date}.`,

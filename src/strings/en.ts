@@ -173,6 +173,7 @@ export const en: Widen<Strings> = {
     states: { covered: 'Covered', 'not-covered': 'Not covered', excluded: 'Excluded', undecided: 'No decision' },
     noDocuments: 'No document',
   },
+  overviewLinks: { heading: 'Overview', review: 'Review overview', changes: 'Latest changes', soa: 'Statement of Applicability' },
   footer: {
     accessibility: 'Accessibility statement',
     built: (date: string) => `Published ${date}.`,
