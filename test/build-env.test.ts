@@ -21,6 +21,11 @@ describe('HANDBOOK_* variables', () => {
     expect(page(dir, 'public', 'politikker/sikkerhedspolitik')).toContain('Offentlig sikkerhedspolitik');
     expect(page(dir, 'intranet', 'regler/intern-adgangskoder')).toContain('Interne regler for adgangskoder Bæltedyr');
     expect(existsSync(path.join(dir, 'public/regler/intern-adgangskoder'))).toBe(false);
+    // linked attachments are published at their path, only with the documents that link to them
+    expect(page(dir, 'public', 'regler/ordliste')).toContain('href="/regler/bilag/ordliste-skema.pdf"');
+    expect(readFileSync(path.join(dir, 'public/regler/bilag/ordliste-skema.pdf'), 'utf8')).toContain('Offentligt skema');
+    expect(existsSync(path.join(dir, 'intranet/regler/bilag/alarmplan-zebrafinke.pdf'))).toBe(true);
+    expect(existsSync(path.join(dir, 'public/regler/bilag/alarmplan-zebrafinke.pdf'))).toBe(false);
     // retired documents are in no edition; drafts only with HANDBOOK_DRAFTS=1
     for (const edition of ['intranet', 'public']) {
       expect(existsSync(path.join(dir, edition, 'regler/udgaaet-fax'))).toBe(false);

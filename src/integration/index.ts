@@ -6,8 +6,9 @@ import { linkRewritePlugin } from './link-rewrite.ts';
 import { indexEdition } from './pagefind.ts';
 import { writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
+import { copyAttachments } from './attachments.ts';
 
-/** The handbook integration: link rewriting in MDX and the edition's Pagefind index. */
+/** The handbook integration: link rewriting in MDX, attachments, the edition's Pagefind index and security headers. */
 export default function handbook(): AstroIntegration {
   return {
     name: 'handbook',
@@ -18,6 +19,7 @@ export default function handbook(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        copyAttachments(manifest.contentDir, fileURLToPath(dir), manifest.attachments);
         const { pages, english } = await timed('pagefind', manifest.edition, () => indexEdition(fileURLToPath(dir), manifest.base));
         logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition}${english ? `, heraf ${english} på engelsk` : ''})`);
         writeSecurityHeaders(fileURLToPath(dir), manifest.edition);

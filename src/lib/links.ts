@@ -107,3 +107,13 @@ export function localDependencies(doc: HandbookDoc): string[] {
   }
   return [...files].sort();
 }
+
+/** Files a document links to for download (PDFs, spreadsheets …): published beside its page, at the same path. */
+export function attachments(doc: HandbookDoc): string[] {
+  const files = new Set<string>();
+  for (const ref of doc.references) {
+    const target = resolveReference(doc.file, ref.url);
+    if (ref.kind === 'link' && target.kind === 'asset') files.add(target.file);
+  }
+  return [...files].sort();
+}

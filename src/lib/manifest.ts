@@ -31,6 +31,8 @@ export interface BuildManifest {
   base: string;
   settings: EditionSettings;
   docs: Record<string, DocMeta>;
+  /** Files inside the content folder that the edition's documents link to, copied to the same path in the output. */
+  attachments: string[];
   git: GitSummary;
   /** The Statement of Applicability this edition shows; absent when it shows none. */
   soa?: SoaManifest;

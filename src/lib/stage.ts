@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from './content.ts';
 import { inEdition } from './editions.ts';
-import { localDependencies } from './links.ts';
+import { attachments, localDependencies } from './links.ts';
 import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings } from './manifest.ts';
 import { reviewStatus } from './review.ts';
 import type { GitData, GitDocInfo } from './git.ts';
@@ -87,6 +87,7 @@ export function buildManifest(
     base,
     settings: { ...editionSettings(handbook.settings, docs, isPublic), ownMeasures: editionOwnMeasures(handbook, docs, options.edition) },
     docs: metas,
+    attachments: [...new Set(docs.flatMap(attachments))].sort(),
     git: git.summary,
     soa: soaManifest(handbook, docs, options.edition),
   };
