@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { loadHandbook, type Handbook } from '../src/lib/content.ts';
+import type { Handbook } from '../src/lib/content.ts';
+import { loadHandbookParallel } from '../src/lib/content-parallel.ts';
 import { checkReferences } from '../src/lib/links.ts';
 import { checkCodeowners } from '../src/lib/codeowners.ts';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/env.ts';
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
   const env = readEnv();
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
-  const handbook = await timed('content', undefined, () => loadHandbook(env.contentDir));
+  const handbook = await timed('content', undefined, () => loadHandbookParallel(env.contentDir));
   const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict: false })];
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {

@@ -1,6 +1,6 @@
 /** `npm run check`: validates every file of the content folder without building pages. */
 import { existsSync } from 'node:fs';
-import { loadHandbook } from '../src/lib/content.ts';
+import { loadHandbookParallel } from '../src/lib/content-parallel.ts';
 import { checkReferences } from '../src/lib/links.ts';
 import { checkCodeowners } from '../src/lib/codeowners.ts';
 import { readEnv } from '../src/lib/env.ts';
@@ -12,7 +12,7 @@ if (!existsSync(env.contentDir)) {
   console.error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   process.exit(1);
 }
-const handbook = loadHandbook(env.contentDir);
+const handbook = await loadHandbookParallel(env.contentDir);
 const strict = process.argv.includes('--strict');
 const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict })];
 reportProblems(problems);

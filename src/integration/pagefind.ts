@@ -33,12 +33,12 @@ const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/
 async function writeBundle(pages: { url: string; content: string }[], outputPath: string): Promise<number> {
   const { index, errors } = await createIndex();
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  let count = 0;
-  for (const page of pages) {
-    const added = await index.addHTMLFile(page);
-    if (added.errors.length) throw new Error(`Pagefind: ${page.url}: ${added.errors.join('; ')}`);
-    if (page.content.includes('data-pagefind-body')) count += 1;
-  }
+  // All pages at once: the Pagefind service answers each request in turn, so awaiting one by one only adds round trips.
+  const results = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
+  results.forEach((added, i) => {
+    if (added.errors.length) throw new Error(`Pagefind: ${pages[i]!.url}: ${added.errors.join('; ')}`);
+  });
+  const count = pages.filter((page) => page.content.includes('data-pagefind-body')).length;
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(path.join(outputPath, file));

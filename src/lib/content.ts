@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
-import { createFrontmatterSchema, type Frontmatter } from '../schemas/frontmatter.ts';
+import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../schemas/frontmatter.ts';
 import type { Settings } from '../schemas/settings.ts';
 import { MdxSyntaxError, parseMdx, type Heading, type Reference } from './mdx-parse.ts';
 import { loadSettings } from './settings.ts';
@@ -47,21 +47,30 @@ export function listDocumentFiles(contentDir: string): string[] {
   return globSync('**/*.mdx', { cwd: contentDir, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
 }
 
-/** Loads and validates every document of a content folder, collecting every problem. */
-export function loadHandbook(contentDir: string): Handbook {
+/** Loads and validates every document of a content folder (or only `files`), collecting every problem. */
+export function loadHandbook(contentDir: string, files?: readonly string[]): Handbook {
   const root = path.resolve(contentDir);
   const displayRoot = path.dirname(root);
   const { settings, problems } = loadSettings(root, displayRoot);
   const own = loadOwnMeasures(root, displayRoot);
   problems.push(...own.problems);
-  const schema = createFrontmatterSchema({ ...settings, ownMeasures: own.measures.map((m) => m.id) });
+  const rules: SchemaRules = { ...settings, ownMeasures: own.measures.map((m) => m.id) };
+  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules);
+  return { contentDir: root, settings, ownMeasures: own.measures, docs: loaded.docs, problems: [...problems, ...loaded.problems] };
+}
+
+/** Parses and validates the given documents of a content folder; the unit of work a parsing worker does. */
+export function loadDocuments(root: string, files: readonly string[], rules: SchemaRules): { docs: HandbookDoc[]; problems: Problem[] } {
+  const displayRoot = path.dirname(root);
+  const schema = createFrontmatterSchema(rules);
   const docs: HandbookDoc[] = [];
-  for (const file of listDocumentFiles(root)) {
+  const problems: Problem[] = [];
+  for (const file of files) {
     const displayPath = path.relative(displayRoot, path.join(root, file)).split(path.sep).join('/');
     const doc = loadDocument(root, file, displayPath, schema, problems);
     if (doc) docs.push(doc);
   }
-  return { contentDir: root, settings, ownMeasures: own.measures, docs, problems };
+  return { docs, problems };
 }
 
 /** Validates one document, pushing its problems; returns it when its frontmatter is valid. */

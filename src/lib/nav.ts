@@ -52,3 +52,11 @@ export function neighbours<D extends NavDoc>(sections: readonly Section<D>[], id
   }
   return {};
 }
+
+/** The documents the navigation lists for an open section: all of a small section, a window around the current one of a large section. */
+export function navWindow<D extends NavDoc>(docs: readonly D[], currentId: string | undefined, size = 15): { items: D[]; hidden: number } {
+  if (docs.length <= size) return { items: [...docs], hidden: 0 };
+  const at = Math.max(0, docs.findIndex((d) => d.id === currentId));
+  const start = Math.min(Math.max(0, at - Math.floor(size / 2)), docs.length - size);
+  return { items: docs.slice(start, start + size), hidden: docs.length - size };
+}

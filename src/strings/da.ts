@@ -170,6 +170,7 @@ export const da = {
     noDocuments: 'Intet dokument',
   },
   overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring' },
+  navAll: (count: number, section: string) => `Alle ${count} dokumenter i ${section}`,
   footer: {
     accessibility: 'Tilgængelighedserklæring',
     built: (date: string) => `Udgivet ${date}.`,

@@ -174,6 +174,7 @@ export const en: Widen<Strings> = {
     noDocuments: 'No document',
   },
   overviewLinks: { heading: 'Overview', review: 'Review overview', changes: 'Latest changes', soa: 'Statement of Applicability' },
+  navAll: (count: number, section: string) => `All ${count} documents in ${section}`,
   footer: {
     accessibility: 'Accessibility statement',
     built: (date: string) => `Published ${date}.`,
