@@ -1,4 +1,5 @@
 /** `npm run bench -- --docs N`: builds a synthetic handbook with ours and with plain Astro + MDX, and prints the comparison. */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,17 @@ function version(pkg: string): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The product's commit, with `+changes` when the work tree differs from it, so before/after numbers can be told apart. */
+function productCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'astro.config.mjs'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${head}+changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** The public document of median source size, as an output path: present in every edition and the plain site. */
 function typicalPage(handbook: GeneratedHandbook): string {
   const pub = handbook.docs.filter((d) => d.audience === 'public' && d.status === 'approved');
@@ -107,7 +119,7 @@ async function main(): Promise<void> {
       commits: opts.commits,
       runs: opts.runs,
       generationMs,
-      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind'), loadAverage },
+      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind'), loadAverage, commit: productCommit() },
       typicalPage: page,
       ours: { runs: ours.results, median: oursMedian, intranet: editionSize(path.join(ours.outDir, 'intranet'), page), public: editionSize(path.join(ours.outDir, 'public'), page) },
       plain,

@@ -66,10 +66,3 @@ export function generateHandbook(root: string, options: GenerateOptions): Genera
   git(root, ['reset', '-q', '--hard', 'main']);
   return { root, contentDir: path.join(root, 'content'), docs, commits, today };
 }
-
-/** The final text of every document, for tests that compare two generations without touching Git. */
-export function renderAll(count: number, seed: number, today = BENCH_TODAY): Map<string, string> {
-  const docs = planDocuments(count, seed, today);
-  const titles = new Map(docs.map((d) => [d.file, d.title]));
-  return new Map(docs.map((d) => [d.file, renderDocument(d, bodyBlocks(d, titles, seed), seed)]));
-}

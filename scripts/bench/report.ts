@@ -9,7 +9,7 @@ export interface BenchResult {
   commits: number;
   runs: number;
   generationMs: number;
-  environment: { cpus: number; node: string; astro: string; pagefind: string; loadAverage: number };
+  environment: { cpus: number; node: string; astro: string; pagefind: string; loadAverage: number; commit: string };
   /** The document page whose weight is reported, e.g. `procedurer/test-af-backupkopier/index.html`. */
   typicalPage: string;
   ours: { runs: RunResult[]; median: RunResult; intranet: EditionSize; public: EditionSize };
@@ -98,7 +98,7 @@ export function markdownReport(r: BenchResult): string {
   const env = r.environment;
   const out: string[] = [];
   out.push(`### ${r.docs.toLocaleString('en')} documents, median of ${r.runs} run${r.runs === 1 ? '' : 's'}`);
-  out.push('', `Seed ${r.seed}, ${r.commits} commits, generated in ${seconds(r.generationMs)}; ${env.cpus} CPUs (1-min load average ${env.loadAverage.toFixed(1)} at start), Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}. Clean caches before every run.`, '');
+  out.push('', `Seed ${r.seed}, ${r.commits} commits, generated in ${seconds(r.generationMs)}; ${env.cpus} CPUs (1-min load average ${env.loadAverage.toFixed(1)} at start), Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}; product at ${env.commit}. Clean caches before every run.`, '');
   const plain = r.plain?.median;
   out.push(table(['', 'ours: both editions', 'plain Astro + MDX: one edition'], [
     ['Wall time', seconds(r.ours.median.wallMs), seconds(plain?.wallMs)],
