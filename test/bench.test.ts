@@ -7,6 +7,7 @@ import { countWords } from '../scripts/bench/text.ts';
 import { astroLogsByEdition } from '../scripts/bench/astro-log.ts';
 import { pageAssets } from '../scripts/bench/output.ts';
 import { median, medianRun } from '../scripts/bench/report.ts';
+import type { RunResult } from '../scripts/bench/builds.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from './helpers.ts';
 
 const DOCS = 30;
@@ -110,7 +111,7 @@ describe('bench measurement helpers', () => {
   it('takes the median of each measure separately', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    const runs = [
+    const runs: RunResult[] = [
       { wallMs: 10, peakRss: 5, phases: { git: 1, 'pagefind:public': 9 } },
       { wallMs: 30, peakRss: 1, phases: { git: 3 } },
       { wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 7 } },
