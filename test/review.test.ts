@@ -57,8 +57,8 @@ describe('review overview and calendar', () => {
 
   it('lists every approved document, counts first, overdue first', () => {
     const page = html('oversigt');
-    expect(page).toMatch(/<strong>1<\/strong> revision overskredet/);
-    expect(page).toMatch(/<strong>1<\/strong> revision snart/);
+    expect(page).toMatch(/<strong>1<\/strong> med overskredet revision/);
+    expect(page).toMatch(/<strong>1<\/strong> skal revideres inden for fristen/);
     const order = [...page.matchAll(/<tr class="row--([\w-]+)">/g)].map((m) => m[1]);
     expect(order).toEqual(['overdue', 'due-soon', 'current', 'current']);
   });
