@@ -64,7 +64,11 @@ function version(pkg: string): string {
 function productCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'astro.config.mjs'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'astro.config.mjs'],
+      { cwd: ROOT, encoding: 'utf8' },
+    ).trim();
     return dirty ? `${head}+changes` : head;
   } catch {
     return 'unknown';
@@ -75,13 +79,20 @@ function productCommit(): string {
 function typicalPage(handbook: GeneratedHandbook): string {
   const pub = handbook.docs.filter((d) => d.audience === 'public' && d.status === 'approved');
   const pool = pub.length ? pub : handbook.docs;
-  const sized = pool.map((d) => ({ d, size: statSync(path.join(handbook.contentDir, d.file)).size })).sort((a, b) => a.size - b.size || a.d.file.localeCompare(b.d.file));
+  const sized = pool
+    .map((d) => ({ d, size: statSync(path.join(handbook.contentDir, d.file)).size }))
+    .sort((a, b) => a.size - b.size || a.d.file.localeCompare(b.d.file));
   const doc = sized[Math.floor((sized.length - 1) / 2)]!.d;
   return `${doc.folder}/${doc.slug}/index.html`;
 }
 
 /** Runs one build several times, printing progress, and keeps the output of the last run. */
-async function repeat(label: string, runs: number, once: (outDir: string) => Promise<RunResult>, work: string): Promise<{ results: RunResult[]; outDir: string }> {
+async function repeat(
+  label: string,
+  runs: number,
+  once: (outDir: string) => Promise<RunResult>,
+  work: string,
+): Promise<{ results: RunResult[]; outDir: string }> {
   const results: RunResult[] = [];
   let outDir = '';
   for (let i = 1; i <= runs; i++) {
@@ -97,6 +108,7 @@ async function repeat(label: string, runs: number, once: (outDir: string) => Pro
 async function main(): Promise<void> {
   const opts = options();
   const loadAverage = loadavg()[0]!;
+  if (loadAverage > availableParallelism() / 2) console.error(`Warning: the machine is busy (1-minute load average ${loadAverage.toFixed(1)}); times will be inflated.`);
   const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
   try {
     console.error(`Generating ${opts.docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);
@@ -119,9 +131,21 @@ async function main(): Promise<void> {
       commits: opts.commits,
       runs: opts.runs,
       generationMs,
-      environment: { cpus: availableParallelism(), node: process.versions.node, astro: version('astro'), pagefind: version('pagefind'), loadAverage, commit: productCommit() },
+      environment: {
+        cpus: availableParallelism(),
+        node: process.versions.node,
+        astro: version('astro'),
+        pagefind: version('pagefind'),
+        loadAverage,
+        commit: productCommit(),
+      },
       typicalPage: page,
-      ours: { runs: ours.results, median: oursMedian, intranet: editionSize(path.join(ours.outDir, 'intranet'), page), public: editionSize(path.join(ours.outDir, 'public'), page) },
+      ours: {
+        runs: ours.results,
+        median: oursMedian,
+        intranet: editionSize(path.join(ours.outDir, 'intranet'), page),
+        public: editionSize(path.join(ours.outDir, 'public'), page),
+      },
       plain,
       ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,
     };
