@@ -42,7 +42,9 @@ function astroBuild(stageDir: string, edition: Edition): Promise<void> {
 
 /** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
 async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition): Promise<void> {
-  const stageDir = await timed('stage', edition, () => stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }));
+  const stageDir = await timed('stage', edition, () =>
+    stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
+  );
   try {
     await timed('astro', edition, () => astroBuild(stageDir, edition));
     const built = path.join(stageDir, 'dist');
@@ -66,7 +68,12 @@ async function main(): Promise<void> {
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
   const handbook = await timed('content', undefined, () => loadHandbookParallel(env.contentDir));
-  const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict: false })];
+  const problems = [
+    ...handbook.problems,
+    ...checkReferences(handbook),
+    ...checkCodeowners(handbook),
+    ...checkApplicability(handbook, { strict: false }),
+  ];
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');

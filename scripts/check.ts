@@ -14,7 +14,12 @@ if (!existsSync(env.contentDir)) {
 }
 const handbook = await loadHandbookParallel(env.contentDir);
 const strict = process.argv.includes('--strict');
-const problems = [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict })];
+const problems = [
+  ...handbook.problems,
+  ...checkReferences(handbook),
+  ...checkCodeowners(handbook),
+  ...checkApplicability(handbook, { strict }),
+];
 reportProblems(problems);
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

@@ -13,7 +13,8 @@ function main(): number {
     options: { json: { type: 'boolean' }, markdown: { type: 'boolean' }, 'fail-on': { type: 'string' }, today: { type: 'string' } },
   });
   const failOn = values['fail-on'];
-  if (failOn !== undefined && failOn !== 'overdue' && failOn !== 'due-soon') throw new Error(`--fail-on: "${failOn}" skal være overdue eller due-soon\n${USAGE}`);
+  if (failOn !== undefined && failOn !== 'overdue' && failOn !== 'due-soon')
+    throw new Error(`--fail-on: "${failOn}" skal være overdue eller due-soon\n${USAGE}`);
   const env = readEnv(values.today ? { ...process.env, HANDBOOK_TODAY: values.today } : process.env);
   const handbook = loadHandbook(env.contentDir);
   if (handbook.problems.length) reportProblems(handbook.problems);
@@ -21,7 +22,8 @@ function main(): number {
   const report = buildReport(handbook, git, env.today);
   const output = values.json ? JSON.stringify(report, null, 2) : values.markdown ? formatMarkdown(report) : formatText(report);
   process.stdout.write(`${output}\n`);
-  const failing = failOn === 'overdue' ? report.counts.overdue : failOn === 'due-soon' ? report.counts.overdue + report.counts['due-soon'] : 0;
+  const failing =
+    failOn === 'overdue' ? report.counts.overdue : failOn === 'due-soon' ? report.counts.overdue + report.counts['due-soon'] : 0;
   return failing > 0 || handbook.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -49,7 +49,9 @@ describe('synthetic handbook generator', () => {
     expect(dates.size).toBeGreaterThan(COMMITS / 2);
     expect(git(first.root, 'status', '--porcelain')).toBe('');
     // Documents have earlier revisions, so "changed since approval" and recent changes have something to show.
-    const touched = git(first.root, 'log', '--format=', '--name-only', '--', 'content/*.mdx', 'content/**/*.mdx').split('\n').filter(Boolean);
+    const touched = git(first.root, 'log', '--format=', '--name-only', '--', 'content/*.mdx', 'content/**/*.mdx')
+      .split('\n')
+      .filter(Boolean);
     expect(touched.length).toBeGreaterThan(DOCS);
   });
 
@@ -60,7 +62,9 @@ describe('synthetic handbook generator', () => {
     expect(files.filter(isPublic)).toHaveLength(Math.round(DOCS * 0.2));
     let publicLinks = 0;
     for (const file of files) {
-      const links = [...text.get(file)!.matchAll(/\]\((\.{1,2}\/[^)]+\.mdx)\)/g)].map((m) => path.posix.join(path.posix.dirname(file), m[1]!));
+      const links = [...text.get(file)!.matchAll(/\]\((\.{1,2}\/[^)]+\.mdx)\)/g)].map((m) =>
+        path.posix.join(path.posix.dirname(file), m[1]!),
+      );
       expect(links.length).toBeGreaterThan(0);
       for (const target of links) expect(text.has(target), `${file} -> ${target}`).toBe(true);
       if (isPublic(file)) {
@@ -98,13 +102,16 @@ describe('bench measurement helpers', () => {
   it("reads Astro's own timings per edition from the build log", () => {
     const edition = (name: string, sync: string, vite: string, render: string, total: string) =>
       `12:00:00 [types] Generated ${sync}\n12:00:00 [build] directory: /repo/.handbook-build/${name}-Ab12Cd/dist/\n12:00:01 [vite] ✓ built in ${vite}\n12:00:01 [vite] ✓ built in 500ms\n\n generating static routes \n12:00:02   ├─ /a/index.html (+3ms)\n12:00:03 ✓ Completed in ${render}.\n\n12:00:03 [build] ✓ Completed in 9.00s.\n12:00:04 [build] 210 page(s) built in ${total}\n12:00:04 [build] Complete!\n`;
-    const logs = astroLogsByEdition(`${edition('public', '2.94s', '5.08s', '4.26s', '18.15s')}Byggede\n${edition('intranet', '1m 2s', '40ms', '12.00s', '1m 30s')}`);
+    const logs = astroLogsByEdition(
+      `${edition('public', '2.94s', '5.08s', '4.26s', '18.15s')}Byggede\n${edition('intranet', '1m 2s', '40ms', '12.00s', '1m 30s')}`,
+    );
     expect(logs.get('public')).toEqual({ sync: 2940, vite: 5580, render: 4260, pages: 210, total: 18150 });
     expect(logs.get('intranet')).toEqual({ sync: 62000, vite: 540, render: 12000, pages: 210, total: 90000 });
   });
 
   it('finds the stylesheets and scripts a page loads up front, not links or other hosts', () => {
-    const html = '<link rel="stylesheet" href="/_astro/a.css"><link rel=stylesheet href=/_astro/b.css><link rel="icon" href="/f.svg"><link rel="modulepreload" href="/_astro/m.js"><script type="module" src="/_astro/s.js"></script><script src="https://cdn.example/x.js"></script><a href="/x.css">';
+    const html =
+      '<link rel="stylesheet" href="/_astro/a.css"><link rel=stylesheet href=/_astro/b.css><link rel="icon" href="/f.svg"><link rel="modulepreload" href="/_astro/m.js"><script type="module" src="/_astro/s.js"></script><script src="https://cdn.example/x.js"></script><a href="/x.css">';
     expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css', '/_astro/b.css'], js: ['/_astro/m.js', '/_astro/s.js'] });
   });
 

@@ -36,8 +36,12 @@ describe('HANDBOOK_* variables', () => {
   it('changes which banners appear with HANDBOOK_TODAY', () => {
     const early = out();
     const late = out();
-    expect(runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: early, HANDBOOK_TODAY: '2026-03-01' }, ['intranet']).code).toBe(0);
-    expect(runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: late, HANDBOOK_TODAY: '2026-06-01' }, ['intranet']).code).toBe(0);
+    expect(
+      runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: early, HANDBOOK_TODAY: '2026-03-01' }, ['intranet']).code,
+    ).toBe(0);
+    expect(
+      runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: late, HANDBOOK_TODAY: '2026-06-01' }, ['intranet']).code,
+    ).toBe(0);
     // ordliste: next review 2026-06-20 — current on 1 March, due soon on 1 June
     expect(page(early, 'intranet', 'regler/ordliste')).not.toContain('banner--due-soon');
     expect(page(late, 'intranet', 'regler/ordliste')).toContain('banner--due-soon');
@@ -48,7 +52,12 @@ describe('HANDBOOK_* variables', () => {
 
   it('includes drafts, marked, in the intranet with HANDBOOK_DRAFTS=1 but never in the public edition', () => {
     const dir = out();
-    const result = runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: dir, HANDBOOK_TODAY: '2026-06-01', HANDBOOK_DRAFTS: '1' });
+    const result = runScript('build', {
+      HANDBOOK_CONTENT: fixture('minimal'),
+      HANDBOOK_OUT: dir,
+      HANDBOOK_TODAY: '2026-06-01',
+      HANDBOOK_DRAFTS: '1',
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(page(dir, 'intranet', 'regler/kladde-om-mobiltelefoner')).toContain('banner--draft');
     const publicText = [...readTree(path.join(dir, 'public')).values()].join('\n');

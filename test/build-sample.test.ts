@@ -13,7 +13,10 @@ function sampleDocs() {
       const source = readFileSync(path.join(contentDir, file), 'utf8');
       const [, yaml = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(source) ?? [];
       const data = parseYaml(yaml) as Record<string, string>;
-      const sentence = body.split('\n').find((l) => /^[A-ZÆØÅ][^#|*\-[]{50,}/.test(l))?.slice(0, 60);
+      const sentence = body
+        .split('\n')
+        .find((l) => /^[A-ZÆØÅ][^#|*\-[]{50,}/.test(l))
+        ?.slice(0, 60);
       return { id: file.replace(/\.mdx$/, ''), data, sentence };
     });
 }

@@ -34,7 +34,11 @@ describe('npm run check', () => {
       /^content\/regler\/yaml-fejl\.mdx:\d+:\d+: YAML-fejl/,
       /^content\/regler\/mdx-fejl\.mdx:12:1: MDX-syntaksfejl/,
     ];
-    for (const pattern of expected) expect(lines.some((l) => pattern.test(l)), `${pattern}\n${result.stderr}`).toBe(true);
+    for (const pattern of expected)
+      expect(
+        lines.some((l) => pattern.test(l)),
+        `${pattern}\n${result.stderr}`,
+      ).toBe(true);
     expect(lines).toHaveLength(expected.length);
     expect(result.stderr).not.toContain('gyldig.mdx');
   });

@@ -49,8 +49,15 @@ describe('content security policy', () => {
   });
 
   it('refuses inline event handlers, but not text that merely looks like one', () => {
-    expect(() => collectInlineCode('<button onclick="x()">Klik</button>', empty(), 'a/index.html')).toThrow(/^a\/index\.html: inline-hændelsen onclick=/);
-    expect(() => collectInlineCode('<p title="a onclick=b">onload=x</p><!-- <b onclick="y"> --><script>if (a<b && c>d) x.onclick = f;</script>', empty())).not.toThrow();
+    expect(() => collectInlineCode('<button onclick="x()">Klik</button>', empty(), 'a/index.html')).toThrow(
+      /^a\/index\.html: inline-hændelsen onclick=/,
+    );
+    expect(() =>
+      collectInlineCode(
+        '<p title="a onclick=b">onload=x</p><!-- <b onclick="y"> --><script>if (a<b && c>d) x.onclick = f;</script>',
+        empty(),
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -65,14 +72,18 @@ describe('writeSecurityHeaders', () => {
     const text = readFileSync(path.join(dir, '_headers'), 'utf8');
     expect(text).toMatch(/^\/\*$/m);
     const headers = securityHeaders(dir);
-    expect(headers['Content-Security-Policy']).toBe(BRIEFING.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${sha("console.log('x')")}`));
+    expect(headers['Content-Security-Policy']).toBe(
+      BRIEFING.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${sha("console.log('x')")}`),
+    );
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Referrer-Policy']).toMatch(/^(no-referrer|strict-origin-when-cross-origin)$/);
     expect(headers['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   });
 
   it('writes the same headers as nginx add_header lines', () => {
-    const lines = readFileSync(path.join(dir, 'nginx-security.conf'), 'utf8').split('\n').filter((l) => l.startsWith('add_header'));
+    const lines = readFileSync(path.join(dir, 'nginx-security.conf'), 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('add_header'));
     const parsed = Object.fromEntries(lines.map((l) => /^add_header ([\w-]+) "([^"]+)" always;$/.exec(l)!.slice(1, 3)));
     expect(parsed).toEqual(securityHeaders(dir));
   });

@@ -14,7 +14,8 @@ const POLICY = 'content/politikker/intern-politik.mdx';
 /** A CBOR text string: header (major type 3 with its length) and UTF-8 bytes. */
 function cborText(text: string): Buffer {
   const bytes = Buffer.from(text, 'utf8');
-  const header = bytes.length < 24 ? [0x60 + bytes.length] : bytes.length < 256 ? [0x78, bytes.length] : [0x79, bytes.length >> 8, bytes.length & 255];
+  const header =
+    bytes.length < 24 ? [0x60 + bytes.length] : bytes.length < 256 ? [0x78, bytes.length] : [0x79, bytes.length >> 8, bytes.length & 255];
   return Buffer.concat([Buffer.from(header), bytes]);
 }
 
@@ -33,7 +34,8 @@ function spliceCbor(payload: Buffer, from: string, to: string): Buffer {
 }
 
 /** JSON with every non-ASCII character written as a `\u` escape, as some serialisers do. */
-const asciiJson = (value: unknown) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const asciiJson = (value: unknown) =>
+  JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
 describe('control: leaks planted into a built public edition are found, with file and source', () => {
   let built: Built;
@@ -44,16 +46,22 @@ describe('control: leaks planted into a built public edition are found, with fil
     planted = path.join(tempDir('handbook-leak-planted-'), 'public');
     cpSync(path.join(built.out, 'public'), planted, { recursive: true });
     const filters = path.join(planted, 'pagefind/filter');
-    const filterFile = (value: string) => readdirSync(filters).find((f) => gunzipSync(readFileSync(path.join(filters, f))).includes(cborText(value)))!;
+    const filterFile = (value: string) =>
+      readdirSync(filters).find((f) => gunzipSync(readFileSync(path.join(filters, f))).includes(cborText(value)))!;
     // Filter values in CBOR: a short string (its length header is a letter) and a long one.
     rewritePagefind(path.join(filters, filterFile('Direktionen')), (p) => spliceCbor(p, 'Direktionen', 'IT-sikkerhedsgruppen'));
     const owners = path.join(filters, filterFile('Informationssikkerhedskoordinatoren'));
-    rewritePagefind(owners, (p) => spliceCbor(p, 'Informationssikkerhedskoordinatoren', 'Sekretariatet for Skarnbasse'), path.join(filters, 'da_planted.pf_filter'));
+    rewritePagefind(
+      owners,
+      (p) => spliceCbor(p, 'Informationssikkerhedskoordinatoren', 'Sekretariatet for Skarnbasse'),
+      path.join(filters, 'da_planted.pf_filter'),
+    );
     // A search fragment (JSON) with a non-public sentence, its letters \u-escaped.
     const fragments = path.join(planted, 'pagefind/fragment');
     rewritePagefind(path.join(fragments, readdirSync(fragments)[0]!), (p) => {
       const fragment = JSON.parse(p.toString('utf8')) as { content: string };
-      fragment.content += ' Fortrolige data må kun behandles på de maskiner, som sekretariatet har godkendt, og aldrig på private computere.';
+      fragment.content +=
+        ' Fortrolige data må kun behandles på de maskiner, som sekretariatet har godkendt, og aldrig på private computere.';
       return Buffer.from(asciiJson(fragment));
     });
     // HTML: a title split by a tag and a line break, a sentence as an attribute with character references.
@@ -65,7 +73,10 @@ describe('control: leaks planted into a built public edition are found, with fil
     writeFileSync(page, html);
     // The sitemap: a non-public address, percent-encoded; and a page at a non-public address.
     const sitemap = path.join(planted, 'sitemap.xml');
-    writeFileSync(sitemap, readFileSync(sitemap, 'utf8').replace('</urlset>', '<url><loc>https://example.org/%72egler/fortrolige%2Ddata/</loc></url></urlset>'));
+    writeFileSync(
+      sitemap,
+      readFileSync(sitemap, 'utf8').replace('</urlset>', '<url><loc>https://example.org/%72egler/fortrolige%2Ddata/</loc></url></urlset>'),
+    );
     mkdirSync(path.join(planted, 'politikker/intern-politik'));
     writeFileSync(path.join(planted, 'politikker/intern-politik/index.html'), '<!doctype html><p>x</p>\n');
   });
@@ -82,20 +93,31 @@ describe('control: leaks planted into a built public edition are found, with fil
       new RegExp(`^læk: sitemap\\.xml indeholder adresse "regler/fortrolige-data" fra ${OWNER}`),
       new RegExp(`^læk: politikker/intern-politik/index\\.html indeholder adresse "politikker/intern-politik" fra ${POLICY}`),
     ];
-    for (const line of expected) expect(hits.some((h) => line.test(h)), `${line}\n${hits.join('\n')}`).toBe(true);
+    for (const line of expected)
+      expect(
+        hits.some((h) => line.test(h)),
+        `${line}\n${hits.join('\n')}`,
+      ).toBe(true);
     const files = new Set(hits.map((h) => h.split(' ')[1]));
     expect([...files].filter((f) => !/pf_filter|pf_fragment|offentlig-regel|sitemap|intern-politik/.test(f!))).toEqual([]);
     expect(scanner(built.content, path.join(built.out, 'public')).hits).toEqual([]);
   });
 
   it('is confirmed by the independent search where the leak is plain text', () => {
-    expect(independentFindings(planted, ['skarnbasse', 'IT-sikkerhedsgruppen', 'private computere', 'politikker/intern-politik']).length).toBe(4);
+    expect(
+      independentFindings(planted, ['skarnbasse', 'IT-sikkerhedsgruppen', 'private computere', 'politikker/intern-politik']).length,
+    ).toBe(4);
   });
 
   it('makes npm run scan-leaks exit 1 naming file and source, and 0 on the clean edition', () => {
     const dirty = runScript('scan-leaks', { HANDBOOK_CONTENT: built.content }, [planted]);
     expect(dirty.code).toBe(1);
-    expect(dirty.stderr).toMatch(new RegExp(`^læk: pagefind/filter/da_planted\\.pf_filter indeholder ejer "Sekretariatet for Skarnbasse" fra ${POLICY} \\(internt dokument\\)$`, 'm'));
+    expect(dirty.stderr).toMatch(
+      new RegExp(
+        `^læk: pagefind/filter/da_planted\\.pf_filter indeholder ejer "Sekretariatet for Skarnbasse" fra ${POLICY} \\(internt dokument\\)$`,
+        'm',
+      ),
+    );
     expect(dirty.stderr).toMatch(/^scan-leaks: \d+ fund i 6 af \d+ filer/m);
     const clean = runScript('scan-leaks', { HANDBOOK_CONTENT: built.content, HANDBOOK_OUT: built.out });
     expect(clean.code, clean.stderr).toBe(0);

@@ -22,7 +22,11 @@ export interface Built {
 export function build(nameOrContent: string, options: { editions?: string[]; env?: Record<string, string> } = {}): Built {
   const content = path.isAbsolute(nameOrContent) ? nameOrContent : fixture(nameOrContent);
   const out = tempDir('handbook-leak-');
-  const result = runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: out, HANDBOOK_TODAY: TODAY, ...options.env }, options.editions ?? ['public']);
+  const result = runScript(
+    'build',
+    { HANDBOOK_CONTENT: content, HANDBOOK_OUT: out, HANDBOOK_TODAY: TODAY, ...options.env },
+    options.editions ?? ['public'],
+  );
   return { content, out, result };
 }
 

@@ -27,7 +27,12 @@ function output(files: Record<string, string | Buffer>): string {
 
 describe('leakPatterns', () => {
   it('takes title, address, description, owner, headings and sentences of internal, draft and retired documents', () => {
-    expect(texts('titel').sort()).toEqual(['Adgang til serverrummet i kælderen Zebrafinke', 'Interne regler for adgangskoder Bæltedyr', 'Kladde om mobiltelefoner Okapi', 'Udgået regel om telefax Narhval']);
+    expect(texts('titel').sort()).toEqual([
+      'Adgang til serverrummet i kælderen Zebrafinke',
+      'Interne regler for adgangskoder Bæltedyr',
+      'Kladde om mobiltelefoner Okapi',
+      'Udgået regel om telefax Narhval',
+    ]);
     expect(texts('adresse')).toContain('regler/kladde-om-mobiltelefoner');
     expect(texts('ejer')).toEqual(['Driftschefen for Zebrafinke']);
     expect(texts('overskrift')).toContain('Nøglekort og alarmkoder Zebrafinke');
@@ -37,7 +42,14 @@ describe('leakPatterns', () => {
 
   it('leaves out what public documents, public settings or the UI themselves contain', () => {
     const all = patterns.map((p) => p.text);
-    for (const publicText of ['Offentlig sikkerhedspolitik', 'Informationssikkerhedskoordinatoren', 'Informationssikkerhedsudvalget', 'Regler og procedurer', 'Udkast']) expect(all).not.toContain(publicText);
+    for (const publicText of [
+      'Offentlig sikkerhedspolitik',
+      'Informationssikkerhedskoordinatoren',
+      'Informationssikkerhedsudvalget',
+      'Regler og procedurer',
+      'Udkast',
+    ])
+      expect(all).not.toContain(publicText);
     expect(texts('godkendelsesorgan').sort()).toEqual(['Datafortrolighedsudvalget', 'IT-sikkerhedsgruppen']);
   });
 
@@ -48,23 +60,37 @@ describe('leakPatterns', () => {
   });
 
   it('takes internal settings, sections without public documents, and Git messages, authors and hashes', () => {
-    const settings = { ...handbook.settings, repository: { url: 'https://git.intern.example/drift/haandbog', branch: 'main', host: 'github' as const }, codeowners: { Driftschefen: ['@intern/driftsholdet'] }, sections: [...handbook.settings.sections, { folder: 'hemmelig', title: 'Hemmelige afsnit' }] };
+    const settings = {
+      ...handbook.settings,
+      repository: { url: 'https://git.intern.example/drift/haandbog', branch: 'main', host: 'github' as const },
+      codeowners: { Driftschefen: ['@intern/driftsholdet'] },
+      sections: [...handbook.settings.sections, { folder: 'hemmelig', title: 'Hemmelige afsnit' }],
+    };
     const commit = { hash: 'f'.repeat(40), date: '2026-01-01', author: 'Bodil Bogholder', subject: 'Ny alarmkode til Zebrafinke-døren' };
     const git: GitData = { summary: { available: true }, docs: new Map([['politikker/sikkerhedspolitik.mdx', { recent: [commit] }]]) };
     const list = leakPatterns({ ...handbook, settings } as Handbook, git);
     expect(texts('repository', list)).toEqual(['git.intern.example/drift/haandbog']);
     expect(texts('kodeejer', list)).toEqual(['@intern/driftsholdet']);
     expect(texts('sektion', list)).toEqual(['Hemmelige afsnit']);
-    expect([...texts('commit-besked', list), ...texts('forfatter', list), ...texts('commit', list)]).toEqual([commit.subject, commit.author, commit.hash]);
+    expect([...texts('commit-besked', list), ...texts('forfatter', list), ...texts('commit', list)]).toEqual([
+      commit.subject,
+      commit.author,
+      commit.hash,
+    ]);
   });
 });
 
 describe('leakPatterns for controls', () => {
   it('takes titles of Annex A controls and own measures that only non-public documents carry', () => {
     expect(texts('kontrol')).toEqual(['Fysisk adgangskontrol']);
-    const docs = handbook.docs.map((d) => (d.id === 'regler/intern-adgangskoder' ? { ...d, data: { ...d.data, controls: ['ZZ-1', '5.1'] } } : d));
+    const docs = handbook.docs.map((d) =>
+      d.id === 'regler/intern-adgangskoder' ? { ...d, data: { ...d.data, controls: ['ZZ-1', '5.1'] } } : d,
+    );
     const ownMeasures = [{ id: 'ZZ-1', title: 'Hemmelig foranstaltning nummer et' }];
-    expect(texts('kontrol', leakPatterns({ ...handbook, docs, ownMeasures }))).toEqual(['Fysisk adgangskontrol', 'Hemmelig foranstaltning nummer et']);
+    expect(texts('kontrol', leakPatterns({ ...handbook, docs, ownMeasures }))).toEqual([
+      'Fysisk adgangskontrol',
+      'Hemmelig foranstaltning nummer et',
+    ]);
   });
 });
 
@@ -84,12 +110,25 @@ describe('scanForLeaks', () => {
     });
     copyFileSync(svg, path.join(dir, '_astro/kort.Ab12Cd.svg'));
     const found = scanForLeaks(dir, patterns).map((h) => `${h.file} ${h.pattern.what}`);
-    for (const hit of ['a.html titel', 'b.html overskrift', 'c.json titel', 'd.xml adresse', 'e.pf_fragment sætning', 'regler/hemmelig-serverrum/index.html adresse', '_astro/kort.Ab12Cd.svg fil', 'f.txt sætning']) {
+    for (const hit of [
+      'a.html titel',
+      'b.html overskrift',
+      'c.json titel',
+      'd.xml adresse',
+      'e.pf_fragment sætning',
+      'regler/hemmelig-serverrum/index.html adresse',
+      '_astro/kort.Ab12Cd.svg fil',
+      'f.txt sætning',
+    ]) {
       expect(found).toContain(hit);
     }
     const hit = scanForLeaks(dir, patterns).find((h) => h.file === 'a.html')!;
-    expect(formatLeak(hit)).toBe('læk: a.html indeholder titel "Adgang til serverrummet i kælderen Zebrafinke" fra content/regler/hemmelig-serverrum.mdx (internt dokument)');
-    expect(formatLeak(scanForLeaks(dir, patterns).find((h) => h.pattern.what === 'fil')!)).toBe('læk: _astro/kort.Ab12Cd.svg indeholder en kopi af content/regler/billeder/kaelder-zebrafinke.svg (bruges ikke af et offentligt dokument)');
+    expect(formatLeak(hit)).toBe(
+      'læk: a.html indeholder titel "Adgang til serverrummet i kælderen Zebrafinke" fra content/regler/hemmelig-serverrum.mdx (internt dokument)',
+    );
+    expect(formatLeak(scanForLeaks(dir, patterns).find((h) => h.pattern.what === 'fil')!)).toBe(
+      'læk: _astro/kort.Ab12Cd.svg indeholder en kopi af content/regler/billeder/kaelder-zebrafinke.svg (bruges ikke af et offentligt dokument)',
+    );
   });
 
   it('reports nothing for near misses: other words, word parts, public text', () => {

@@ -9,8 +9,12 @@ describe('links in npm run check', () => {
 
   it('fails on broken links, anchors and images, each with file and line', () => {
     expect(result.code).toBe(1);
-    expect(lines).toContain('content/regler/intern.mdx:13:4: link: ./findes-ikke.mdx findes ikke (ingen fil regler/findes-ikke.mdx i indholdsmappen)');
-    expect(lines).toContain('content/regler/intern.mdx:13:54: link: overskriften "#afsnit-tre" findes ikke i content/regler/offentlig-to.mdx');
+    expect(lines).toContain(
+      'content/regler/intern.mdx:13:4: link: ./findes-ikke.mdx findes ikke (ingen fil regler/findes-ikke.mdx i indholdsmappen)',
+    );
+    expect(lines).toContain(
+      'content/regler/intern.mdx:13:54: link: overskriften "#afsnit-tre" findes ikke i content/regler/offentlig-to.mdx',
+    );
     expect(lines).toContain('content/regler/intern.mdx:14:1: link: /regler/mangler/ peger ikke på et dokument');
     expect(lines).toContain('content/regler/intern.mdx:14:69: link: overskriften "#mangler" findes ikke i dokumentet');
     expect(lines).toContain('content/regler/intern.mdx:17:1: image: ./billeder/mangler.png findes ikke');
@@ -20,21 +24,28 @@ describe('links in npm run check', () => {
   it('fails when a public document links to or imports a non-public one, naming both files', () => {
     const cross = lines.filter((l) => l.includes('som ikke er offentligt'));
     expect(cross).toHaveLength(2);
-    expect(cross[0]).toMatch(/^content\/regler\/offentlig\.mdx:11:1: link: offentligt dokument importerer content\/regler\/intern\.mdx, .*content\/regler\/offentlig\.mdx/);
+    expect(cross[0]).toMatch(
+      /^content\/regler\/offentlig\.mdx:11:1: link: offentligt dokument importerer content\/regler\/intern\.mdx, .*content\/regler\/offentlig\.mdx/,
+    );
     expect(cross[1]).toMatch(/^content\/regler\/offentlig\.mdx:15:4: link: offentligt dokument linker til content\/regler\/intern\.mdx/);
   });
 
   it('fails the build the same way and builds nothing', () => {
     const build = runScript('build', { HANDBOOK_CONTENT: fixture('links'), HANDBOOK_OUT: path.join(copyFixture('links'), '..', 'out') });
     expect(build.code).toBe(1);
-    expect(build.stderr).toMatch(/^content\/regler\/offentlig\.mdx:15:4: link: offentligt dokument linker til content\/regler\/intern\.mdx/m);
+    expect(build.stderr).toMatch(
+      /^content\/regler\/offentlig\.mdx:15:4: link: offentligt dokument linker til content\/regler\/intern\.mdx/m,
+    );
   });
 });
 
 describe('CODEOWNERS', () => {
   it('is written by npm run codeowners and checked for staleness', () => {
     const content = copyFixture('minimal');
-    appendFileSync(path.join(content, 'handbook.yaml'), 'codeowners:\n  Informationssikkerhedskoordinatoren: ["@org/sikkerhed"]\n  Driftschefen for Zebrafinke: ["@org/drift", "@anna"]\n');
+    appendFileSync(
+      path.join(content, 'handbook.yaml'),
+      'codeowners:\n  Informationssikkerhedskoordinatoren: ["@org/sikkerhed"]\n  Driftschefen for Zebrafinke: ["@org/drift", "@anna"]\n',
+    );
     const env = { HANDBOOK_CONTENT: content };
     const missing = runScript('check', env);
     expect(missing.code).toBe(1);
@@ -48,7 +59,10 @@ describe('CODEOWNERS', () => {
     expect(runScript('check', env).code).toBe(0);
 
     const doc = path.join(content, 'regler/intern-adgangskoder.mdx');
-    writeFileSync(doc, readFileSync(doc, 'utf8').replace('owner: Informationssikkerhedskoordinatoren', 'owner: Driftschefen for Zebrafinke'));
+    writeFileSync(
+      doc,
+      readFileSync(doc, 'utf8').replace('owner: Informationssikkerhedskoordinatoren', 'owner: Driftschefen for Zebrafinke'),
+    );
     const stale = runScript('check', env);
     expect(stale.code).toBe(1);
     expect(stale.stderr).toMatch(/^CODEOWNERS:1:1: CODEOWNERS er forældet/m);

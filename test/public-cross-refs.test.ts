@@ -51,17 +51,29 @@ describe('cross-edition references', () => {
   it('refuses a public document linking to a non-public one by file, by address and by reference definition', () => {
     const from = 'content/politikker/offentlig-politik.mdx';
     const to = 'content/regler/intern-oryx.mdx';
-    expectRefused(fixture('leak-cross-link'), [17, 17, 19].map((line, i) => new RegExp(`^${from}:${line}:${[4, 52, 1][i]}: link: offentligt dokument linker til ${to}, ${NOT_PUBLIC}.*${from}`, 'm')));
+    expectRefused(
+      fixture('leak-cross-link'),
+      [17, 17, 19].map(
+        (line, i) =>
+          new RegExp(`^${from}:${line}:${[4, 52, 1][i]}: link: offentligt dokument linker til ${to}, ${NOT_PUBLIC}.*${from}`, 'm'),
+      ),
+    );
   });
 
   it('refuses a public document importing a non-public one', () => {
     const from = 'content/regler/offentlig-regel.mdx';
-    expectRefused(fixture('leak-cross-import'), [new RegExp(`^${from}:11:1: link: offentligt dokument importerer content/regler/intern-oryx.mdx, ${NOT_PUBLIC}`, 'm')]);
+    expectRefused(fixture('leak-cross-import'), [
+      new RegExp(`^${from}:11:1: link: offentligt dokument importerer content/regler/intern-oryx.mdx, ${NOT_PUBLIC}`, 'm'),
+    ]);
   });
 
   it('refuses an import by absolute path, which would reach past the staged files', () => {
-    const content = variant('leak-cross-import', 'regler/offentlig-regel.mdx', (t, dir) => t.replace("'./intern-oryx.mdx'", `'${dir}/regler/intern-oryx.mdx'`));
-    expectRefused(content, [/^content\/regler\/offentlig-regel\.mdx:11:1: import: ".*\/regler\/intern-oryx\.mdx" skal være en relativ sti/m]);
+    const content = variant('leak-cross-import', 'regler/offentlig-regel.mdx', (t, dir) =>
+      t.replace("'./intern-oryx.mdx'", `'${dir}/regler/intern-oryx.mdx'`),
+    );
+    expectRefused(content, [
+      /^content\/regler\/offentlig-regel\.mdx:11:1: import: ".*\/regler\/intern-oryx\.mdx" skal være en relativ sti/m,
+    ]);
   });
 
   it('refuses, when staging, an attachment that is a symbolic link to a non-public document (check cannot see it)', () => {
@@ -71,10 +83,20 @@ describe('cross-edition references', () => {
   it('fails the build by the leak scan when a public document reads a non-public file at build time, naming output and source', () => {
     const content = variant('leak-cross-import', 'regler/offentlig-regel.mdx', (t, dir) =>
       t
-        .replace("import OryxTekst from './intern-oryx.mdx';", `export const hemmelig = (await import(\`node:fs\`)).readFileSync(\`${dir}/regler/intern-oryx.mdx\`, \`utf8\`);`)
+        .replace(
+          "import OryxTekst from './intern-oryx.mdx';",
+          `export const hemmelig = (await import(\`node:fs\`)).readFileSync(\`${dir}/regler/intern-oryx.mdx\`, \`utf8\`);`,
+        )
         .replace('<OryxTekst />', '{hemmelig}'),
     );
-    const built = expectRefused(content, [/^læk: regler\/offentlig-regel\/index\.html indeholder .* fra content\/regler\/intern-oryx\.mdx \(internt dokument\)$/m, /den tidligere udgave er bevaret/], false);
+    const built = expectRefused(
+      content,
+      [
+        /^læk: regler\/offentlig-regel\/index\.html indeholder .* fra content\/regler\/intern-oryx\.mdx \(internt dokument\)$/m,
+        /den tidligere udgave er bevaret/,
+      ],
+      false,
+    );
     expect(built.stderr).toMatch(/^læk: pagefind\/.*\.pf_fragment indeholder .* fra content\/regler\/intern-oryx\.mdx/m);
   });
 });

@@ -14,7 +14,15 @@ function git(dir: string, author: string, date: string, args: string[]): string 
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: author, GIT_AUTHOR_EMAIL: email, GIT_COMMITTER_NAME: author, GIT_COMMITTER_EMAIL: email, GIT_AUTHOR_DATE: stamp, GIT_COMMITTER_DATE: stamp },
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: email,
+      GIT_AUTHOR_DATE: stamp,
+      GIT_COMMITTER_DATE: stamp,
+    },
   });
 }
 
@@ -53,7 +61,9 @@ describe('leak-feeds: Atom feed, change page and calendars built from a history 
   it('the public edition holds nothing of the non-public document or of the history: no messages, authors or hashes', () => {
     const pub = path.join(built.out, 'public');
     const shortHashes = hashes.map((h) => h.slice(0, 7));
-    expect(independentFindings(pub, ['gepard', 'Anna Admin', 'Gepardine', 'Første version af prøvehåndbogen', ...hashes, ...shortHashes])).toEqual([]);
+    expect(
+      independentFindings(pub, ['gepard', 'Anna Admin', 'Gepardine', 'Første version af prøvehåndbogen', ...hashes, ...shortHashes]),
+    ).toEqual([]);
     const { patterns, hits } = scanner(built.content, pub, true);
     expect(scannerLooksFor(patterns, 'Skærmlås og nøgler til Gepardrummet opdateret')).toBe(true);
     expect(scannerLooksFor(patterns, hashes[0]!)).toBe(true);
@@ -69,7 +79,8 @@ describe('leak-feeds: Atom feed, change page and calendars built from a history 
       const parsed = new XMLParser({ ignoreAttributes: false }).parse(read(pub, feed)) as { feed?: { entry?: unknown } };
       const entries = [parsed.feed?.entry ?? []].flat() as { title: string; link: { '@_href': string } }[];
       expect(entries.map((e) => e.title).sort()).toEqual(['Offentlig informationssikkerhedspolitik', 'Offentlig regel om skærmlås']);
-      for (const e of entries) expect(new URL(e.link['@_href']).pathname).toMatch(/^\/(politikker\/offentlig-politik|regler\/offentlig-regel)\/$/);
+      for (const e of entries)
+        expect(new URL(e.link['@_href']).pathname).toMatch(/^\/(politikker\/offentlig-politik|regler\/offentlig-regel)\/$/);
     }
   });
 });

@@ -39,7 +39,12 @@ describe('leak-assets: an image and an attachment beside a non-public document, 
   itHoldsNothing(get, ['dugong'], 'dugong');
   it('copies no non-public file under any name, but does copy the public image (the intranet the private one)', () => {
     const hidden = ['regler/billeder/kort-over-dugongrummet.svg', 'regler/bilag/dugong-noedplan.pdf', 'regler/bilag/dugong-kontakter.csv'];
-    expect(copiesOf(path.join(get().out, 'public'), hidden.map((f) => source('leak-assets', f)))).toEqual([]);
+    expect(
+      copiesOf(
+        path.join(get().out, 'public'),
+        hidden.map((f) => source('leak-assets', f)),
+      ),
+    ).toEqual([]);
     expect(copiesOf(path.join(get().out, 'public'), [source('leak-assets', 'regler/billeder/offentligt-skilt.svg')])).not.toEqual([]);
     expect(copiesOf(path.join(get().out, 'intranet'), [source('leak-assets', hidden[0]!)])).not.toEqual([]);
   });

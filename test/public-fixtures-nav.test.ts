@@ -37,7 +37,10 @@ function itHoldsNothing(get: () => Built, needles: string[], scannerWord: string
 
 /** The `href` of the previous/next link on a page, if any. */
 const pager = (html: string, rel: 'prev' | 'next') =>
-  [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]).find((a) => a.includes(`rel="${rel}"`))?.match(/href="([^"]*)"/)?.[1];
+  [...html.matchAll(/<a\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((a) => a.includes(`rel="${rel}"`))
+    ?.match(/href="([^"]*)"/)?.[1];
 
 describe('leak-same-folder: non-public documents beside public ones in navigation, home, sections and previous/next', () => {
   const get = fixtureBuild('leak-same-folder', { editions: ['intranet', 'public'] });
@@ -69,8 +72,12 @@ describe('leak-same-folder: non-public documents beside public ones in navigatio
   it('writes _headers and nginx-security.conf with the policy into both editions', () => {
     for (const edition of ['intranet', 'public']) {
       const dir = path.join(get().out, edition);
-      expect(securityHeaders(dir)['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'[^;]*; style-src 'self'/);
-      expect(read(dir, 'nginx-security.conf')).toMatch(/^add_header Content-Security-Policy "default-src 'self';.*frame-ancestors 'none'[^"]*" always;$/m);
+      expect(securityHeaders(dir)['Content-Security-Policy']).toMatch(
+        /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'[^;]*; style-src 'self'/,
+      );
+      expect(read(dir, 'nginx-security.conf')).toMatch(
+        /^add_header Content-Security-Policy "default-src 'self';.*frame-ancestors 'none'[^"]*" always;$/m,
+      );
     }
   });
 });
@@ -99,7 +106,8 @@ describe('leak-sitemap: a section and a root document with only non-public conte
     const { out } = get();
     const parsed = new XMLParser().parse(read(out, 'public/sitemap.xml')) as { urlset: { url: { loc: string }[] | { loc: string } } };
     const paths = [parsed.urlset.url].flat().map((u) => new URL(u.loc).pathname);
-    for (const p of ['/', '/politikker/', '/regler/', '/politikker/offentlig-politik/', '/regler/offentlig-regel/']) expect(paths).toContain(p);
+    for (const p of ['/', '/politikker/', '/regler/', '/politikker/offentlig-politik/', '/regler/offentlig-regel/'])
+      expect(paths).toContain(p);
     for (const p of paths) expect(existsSync(path.join(out, 'public', p.endsWith('/') ? `${p}index.html` : p)), p).toBe(true);
     expect(existsSync(path.join(out, 'public/drift'))).toBe(false);
   });

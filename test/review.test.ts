@@ -21,11 +21,20 @@ describe('npm run review', () => {
   it('gives the same report as JSON and Markdown', () => {
     const json = JSON.parse(review(['--json', '--today', '2026-06-01']).stdout);
     expect(json.counts).toMatchObject({ overdue: 1, 'due-soon': 1, current: 2 });
-    const statuses = json.owners.flatMap((o: { rows: { id: string; status: string }[] }) => o.rows.map((r) => `${r.id}=${r.status}`)).sort();
-    expect(statuses).toEqual(['politikker/sikkerhedspolitik=current', 'regler/hemmelig-serverrum=overdue', 'regler/intern-adgangskoder=current', 'regler/ordliste=due-soon']);
+    const statuses = json.owners
+      .flatMap((o: { rows: { id: string; status: string }[] }) => o.rows.map((r) => `${r.id}=${r.status}`))
+      .sort();
+    expect(statuses).toEqual([
+      'politikker/sikkerhedspolitik=current',
+      'regler/hemmelig-serverrum=overdue',
+      'regler/intern-adgangskoder=current',
+      'regler/ordliste=due-soon',
+    ]);
     const md = review(['--markdown', '--today', '2026-06-01']).stdout;
     expect(md).toMatch(/^## Revisionsrapport/);
-    expect(md).toContain('| OVERSKREDET | 2026-01-10 | Adgang til serverrummet i kælderen Zebrafinke (`content/regler/hemmelig-serverrum.mdx`) | IT-sikkerhedsgruppen |');
+    expect(md).toContain(
+      '| OVERSKREDET | 2026-01-10 | Adgang til serverrummet i kælderen Zebrafinke (`content/regler/hemmelig-serverrum.mdx`) | IT-sikkerhedsgruppen |',
+    );
   });
 
   it('says when it could not tell changes since approval', () => {
@@ -33,7 +42,9 @@ describe('npm run review', () => {
     const json = JSON.parse(review(['--json', '--today', '2026-06-01'], outside).stdout);
     expect(json.gitAvailable).toBe(false);
     expect(json.owners[0].rows[0].changedSinceApproval).toBeNull();
-    expect(review(['--today', '2026-06-01'], outside).stdout).toMatch(/ændringer efter godkendelse kunne ikke afgøres \(ingen Git-historik/);
+    expect(review(['--today', '2026-06-01'], outside).stdout).toMatch(
+      /ændringer efter godkendelse kunne ikke afgøres \(ingen Git-historik/,
+    );
   });
 
   it('--fail-on exits 1 exactly when a document is in that state', () => {
@@ -50,7 +61,8 @@ describe('review overview and calendar', () => {
   const out = tempDir();
   const again = tempDir();
   beforeAll(() => {
-    for (const dir of [out, again]) expect(runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: dir, HANDBOOK_TODAY: '2026-06-01' }).code).toBe(0);
+    for (const dir of [out, again])
+      expect(runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: dir, HANDBOOK_TODAY: '2026-06-01' }).code).toBe(0);
   });
   afterAll(() => cleanup(out, again));
   const html = (p: string) => readFileSync(path.join(out, 'intranet', p, 'index.html'), 'utf8');

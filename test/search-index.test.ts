@@ -14,20 +14,34 @@ interface Fragment {
 
 /** Every fragment of an edition's bundle (`pagefind/` or `pagefind/en/`), decompressed. */
 function fragments(bundle: string): Fragment[] {
-  return listFiles(path.join(bundle, 'fragment')).map((f) => JSON.parse(readText(path.join(bundle, 'fragment', f)).replace(/^pagefind_dcd/, '')) as Fragment);
+  return listFiles(path.join(bundle, 'fragment')).map(
+    (f) => JSON.parse(readText(path.join(bundle, 'fragment', f)).replace(/^pagefind_dcd/, '')) as Fragment,
+  );
 }
 
 /** Text of each block element of a built document's indexed part (title, lead and body), tags stripped. */
 function blockTexts(html: string): string[] {
   const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
-  const indexed = article.match(/<h1[\s\S]*?<\/h1>/)![0] + (article.match(/<p class="lead">[\s\S]*?<\/p>/)?.[0] ?? '') + article.slice(article.indexOf('<div class="prose">'));
+  const indexed =
+    article.match(/<h1[\s\S]*?<\/h1>/)![0] +
+    (article.match(/<p class="lead">[\s\S]*?<\/p>/)?.[0] ?? '') +
+    article.slice(article.indexOf('<div class="prose">'));
   const blocks = [...indexed.matchAll(/<(h[1-6]|p|li|td|th|dt|dd|summary|figcaption)\b[^>]*>([\s\S]*?)<\/\1>/g)];
-  return blocks.map((m) => m[2]!.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return blocks
+    .map((m) =>
+      m[2]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/&amp;/g, '&')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** True when `text` stands in `content` as whole words: no letter or digit glued on either side. */
-const standsAlone = (content: string, text: string) => new RegExp(`(^|[^\\p{L}\\p{N}])${escape(text)}($|[^\\p{L}\\p{N}])`, 'u').test(content);
+const standsAlone = (content: string, text: string) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}])${escape(text)}($|[^\\p{L}\\p{N}])`, 'u').test(content);
 
 describe('the Pagefind index of each edition (search fixture)', () => {
   const out = tempDir();
@@ -41,7 +55,11 @@ describe('the Pagefind index of each edition (search fixture)', () => {
 
   it('builds and indexes only document pages, English ones in their own bundle', () => {
     expect(build.code, build.stderr).toBe(0);
-    expect(fragments(bundle('intranet')).map((f) => f.url).sort()).toEqual(['/politikker/aabenhedspolitik/', '/retningslinjer/gammel-vejledning/', '/retningslinjer/tavlemoeder/']);
+    expect(
+      fragments(bundle('intranet'))
+        .map((f) => f.url)
+        .sort(),
+    ).toEqual(['/politikker/aabenhedspolitik/', '/retningslinjer/gammel-vejledning/', '/retningslinjer/tavlemoeder/']);
     expect(fragments(bundle('intranet', true)).map((f) => f.url)).toEqual(['/politikker/openness-policy/']);
     expect(JSON.parse(readFileSync(path.join(bundle('intranet', true), 'pagefind-entry.json'), 'utf8')).languages).toHaveProperty('en');
     expect(JSON.parse(readFileSync(path.join(bundle('intranet'), 'pagefind-entry.json'), 'utf8')).languages).toHaveProperty('da');
@@ -55,14 +73,31 @@ describe('the Pagefind index of each edition (search fixture)', () => {
     const chrome = [
       'skulle have været revideret', // overdue banner
       'skal revideres senest', // due-soon banner
-      da.meta.heading, da.meta.nextReview, da.meta.lastChanged, da.meta.approvedOn,
-      'Kontorchefen', 'IT-sikkerhedsgruppen', 'Informationssikkerhedsudvalget', // owner and approval body, shown only in the metadata block
-      da.skipToContent, da.home, da.menu, da.onThisPage, da.next, da.previous,
-      'Sogneorganisationen', 'Prøvehåndbogen', 'vagtkontoret', da.footer.accessibility, da.editions.intranet, 'Politikker',
+      da.meta.heading,
+      da.meta.nextReview,
+      da.meta.lastChanged,
+      da.meta.approvedOn,
+      'Kontorchefen',
+      'IT-sikkerhedsgruppen',
+      'Informationssikkerhedsudvalget', // owner and approval body, shown only in the metadata block
+      da.skipToContent,
+      da.home,
+      da.menu,
+      da.onThisPage,
+      da.next,
+      da.previous,
+      'Sogneorganisationen',
+      'Prøvehåndbogen',
+      'vagtkontoret',
+      da.footer.accessibility,
+      da.editions.intranet,
+      'Politikker',
     ];
     const all = [...fragments(bundle('intranet')), ...fragments(bundle('intranet', true)), ...fragments(bundle('public'))];
     // The premise: the chrome is on the pages, so the index could have picked it up.
-    const html = ['retningslinjer/gammel-vejledning', 'retningslinjer/tavlemoeder', 'politikker/aabenhedspolitik'].map((id) => page('intranet', id)).join('');
+    const html = ['retningslinjer/gammel-vejledning', 'retningslinjer/tavlemoeder', 'politikker/aabenhedspolitik']
+      .map((id) => page('intranet', id))
+      .join('');
     for (const text of chrome) expect(html, text).toContain(text);
     for (const f of all) for (const text of chrome) expect(standsAlone(f.content, text), `${f.url}: ${text}`).toBe(false);
   });
@@ -70,7 +105,13 @@ describe('the Pagefind index of each edition (search fixture)', () => {
   it('indexes the title, description and headings', () => {
     const f = fragments(bundle('intranet')).find((x) => x.url === '/retningslinjer/tavlemoeder/')!;
     expect(f.meta).toEqual({ title: 'Retningslinje for tavlemøder', type: da.typeNames.retningslinje });
-    for (const text of ['Retningslinje for tavlemøder', 'Hvordan teamet holder korte tavlemøder om zebrafinkeregler.', 'Begreber', 'Deltagere']) expect(f.content).toContain(text);
+    for (const text of [
+      'Retningslinje for tavlemøder',
+      'Hvordan teamet holder korte tavlemøder om zebrafinkeregler.',
+      'Begreber',
+      'Deltagere',
+    ])
+      expect(f.content).toContain(text);
   });
 
   it('does not glue the words of adjacent elements together (compressed HTML, JSX without whitespace)', () => {
@@ -79,7 +120,9 @@ describe('the Pagefind index of each edition (search fixture)', () => {
     expect(html).toMatch(/<\/dt><dd>/);
     const f = fragments(bundle('intranet')).find((x) => x.url === '/retningslinjer/tavlemoeder/')!;
     const blocks = blockTexts(html);
-    expect(blocks).toEqual(expect.arrayContaining(['Tavlemøde', 'Stående møde på højst femten minutter.', 'Ordstyrer', 'Holder tiden', 'Fold ud', 'Figurtekst']));
+    expect(blocks).toEqual(
+      expect.arrayContaining(['Tavlemøde', 'Stående møde på højst femten minutter.', 'Ordstyrer', 'Holder tiden', 'Fold ud', 'Figurtekst']),
+    );
     expect(blocks.filter((b) => !standsAlone(f.content, b))).toEqual([]);
     expect(f.content).toMatch(/Første linje\W+anden linje/);
   });
@@ -93,9 +136,15 @@ describe('the Pagefind index of each edition (search fixture)', () => {
       [n.approvalBody]: ['Direktionen'],
       [n.review]: [da.review['due-soon']],
     });
-    expect(fragments(bundle('intranet')).find((x) => x.url === '/retningslinjer/gammel-vejledning/')!.filters[n.review]).toEqual([da.review.overdue]);
+    expect(fragments(bundle('intranet')).find((x) => x.url === '/retningslinjer/gammel-vejledning/')!.filters[n.review]).toEqual([
+      da.review.overdue,
+    ]);
     const pub = fragments(bundle('public')).find((x) => x.url === '/politikker/aabenhedspolitik/')!;
-    expect(pub.filters).toEqual({ [n.type]: [da.typeNames.politik], [n.owner]: ['Chefen for drift, net og servere'], [n.approvalBody]: ['Direktionen'] });
+    expect(pub.filters).toEqual({
+      [n.type]: [da.typeNames.politik],
+      [n.owner]: ['Chefen for drift, net og servere'],
+      [n.approvalBody]: ['Direktionen'],
+    });
   });
 
   it('puts nothing of an internal document in the public index', () => {
@@ -104,7 +153,10 @@ describe('the Pagefind index of each edition (search fixture)', () => {
     for (const text of ['zebrafinkeregel', 'Zebrafinkeregel', 'tavlemøder', 'opslagstavler', 'Kontorchefen', 'IT-sikkerhedsgruppen']) {
       // Kontorchefen owns the public English policy, so only the Danish bundle must lack it.
       if (text === 'Kontorchefen') continue;
-      expect(files.some((f) => f.includes(text)), text).toBe(false);
+      expect(
+        files.some((f) => f.includes(text)),
+        text,
+      ).toBe(false);
     }
     expect(existsSync(path.join(out, 'public', 'retningslinjer'))).toBe(false);
   });

@@ -25,13 +25,26 @@ describe('search filters', () => {
   const n = da.searchPage.filters;
 
   it('gives type, owner and approval body in both editions, review status on the intranet only', () => {
-    expect(searchFilters(facts, 'intranet')).toEqual({ [n.type]: 'Procedure', [n.owner]: 'Chef, drift: net', [n.approvalBody]: 'IT-sikkerhedsgruppen', [n.review]: da.review.overdue });
-    expect(searchFilters(facts, 'public')).toEqual({ [n.type]: 'Procedure', [n.owner]: 'Chef, drift: net', [n.approvalBody]: 'IT-sikkerhedsgruppen' });
+    expect(searchFilters(facts, 'intranet')).toEqual({
+      [n.type]: 'Procedure',
+      [n.owner]: 'Chef, drift: net',
+      [n.approvalBody]: 'IT-sikkerhedsgruppen',
+      [n.review]: da.review.overdue,
+    });
+    expect(searchFilters(facts, 'public')).toEqual({
+      [n.type]: 'Procedure',
+      [n.owner]: 'Chef, drift: net',
+      [n.approvalBody]: 'IT-sikkerhedsgruppen',
+    });
     expect(searchFilters({ ...facts, review: undefined, draft: true }, 'intranet')[n.review]).toBe(da.draftLabel);
   });
 
   it('keeps values with commas and colons in their own attributes, referenced by name', () => {
     const attrs = pagefindFilterAttributes({ ejer: 'Chef, drift: net', 'godkendt af': 'Direktionen' });
-    expect(attrs).toEqual({ 'data-filter-0': 'Chef, drift: net', 'data-filter-1': 'Direktionen', 'data-pagefind-filter': 'ejer[data-filter-0], godkendt af[data-filter-1]' });
+    expect(attrs).toEqual({
+      'data-filter-0': 'Chef, drift: net',
+      'data-filter-1': 'Direktionen',
+      'data-pagefind-filter': 'ejer[data-filter-0], godkendt af[data-filter-1]',
+    });
   });
 });

@@ -21,7 +21,8 @@ function pageAssets(dir: string, html: string): { css: string[]; js: string[] } 
     js.add(src);
     const code = readFileSync(path.join(dir, src), 'utf8');
     // Static imports load with the module; dynamic import() (search UI chunks) does not.
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+)["']/g)) visit(path.posix.join(path.posix.dirname(src), m[1]!));
+    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+)["']/g))
+      visit(path.posix.join(path.posix.dirname(src), m[1]!));
   };
   for (const src of [...attr(/<script\b[^>]*src="([^"]+)"/g), ...attr(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)]) visit(src);
   return { css, js: [...js] };
@@ -39,15 +40,23 @@ describe('page weight of the sample handbook', () => {
     it(`${edition}: every document page is within the HTML, CSS and JavaScript budgets and loads nothing from other hosts`, () => {
       expect(code).toBe(0);
       const dir = path.join(out, edition);
-      const docs = listFiles(dir).filter((f) => /^[^/]+\/[^/]+\/index\.html$/.test(f) && readFileSync(path.join(dir, f), 'utf8').includes('data-pagefind-body'));
+      const docs = listFiles(dir).filter(
+        (f) => /^[^/]+\/[^/]+\/index\.html$/.test(f) && readFileSync(path.join(dir, f), 'utf8').includes('data-pagefind-body'),
+      );
       expect(docs.length).toBeGreaterThan(3);
       const sizes = docs.map((file) => {
         const html = readFileSync(path.join(dir, file), 'utf8');
         const { css, js } = pageAssets(dir, html);
         // Nothing the page loads by itself comes from another host (links to other sites are fine).
-        const loaded = [...html.matchAll(/<(?:link|script|img|source|iframe|video|audio)\b[^>]*(?:href|src|srcset)="([^"]+)"/g)].map((m) => m[1]!);
-        expect(loaded.filter((u) => /^(https?:)?\/\//.test(u)), file).toEqual([]);
-        for (const sheet of css) expect(readFileSync(path.join(dir, sheet), 'utf8'), sheet).not.toMatch(/url\(\s*["']?(https?:)?\/\/|@import/);
+        const loaded = [...html.matchAll(/<(?:link|script|img|source|iframe|video|audio)\b[^>]*(?:href|src|srcset)="([^"]+)"/g)].map(
+          (m) => m[1]!,
+        );
+        expect(
+          loaded.filter((u) => /^(https?:)?\/\//.test(u)),
+          file,
+        ).toEqual([]);
+        for (const sheet of css)
+          expect(readFileSync(path.join(dir, sheet), 'utf8'), sheet).not.toMatch(/url\(\s*["']?(https?:)?\/\/|@import/);
         return {
           file,
           html: gz(html),
@@ -55,7 +64,12 @@ describe('page weight of the sample handbook', () => {
           js: js.reduce((n, f) => n + gz(readFileSync(path.join(dir, f))), 0),
         };
       });
-      const report = { pages: sizes.length, html: { median: median(sizes.map((s) => s.html)), max: Math.max(...sizes.map((s) => s.html)) }, css: Math.max(...sizes.map((s) => s.css)), js: Math.max(...sizes.map((s) => s.js)) };
+      const report = {
+        pages: sizes.length,
+        html: { median: median(sizes.map((s) => s.html)), max: Math.max(...sizes.map((s) => s.html)) },
+        css: Math.max(...sizes.map((s) => s.css)),
+        js: Math.max(...sizes.map((s) => s.js)),
+      };
       console.log(`${edition} document pages, gzip bytes:`, JSON.stringify(report));
       for (const s of sizes) {
         expect(s.html, `${s.file} HTML`).toBeLessThanOrEqual(BUDGET.html);
@@ -80,15 +94,28 @@ describe('page weight of the sample handbook', () => {
     expect(sectionDocs.length).toBeGreaterThan(1);
     expect(sectionDocs.every((h) => h.startsWith('retningslinjer/'))).toBe(true);
     // Every other section is one link, not its documents.
-    expect(listed.filter((h) => !h.includes('/'))).toEqual(['politikker', 'retningslinjer', 'forretningsgange', 'procedurer', 'beredskab', 'bilag']);
+    expect(listed.filter((h) => !h.includes('/'))).toEqual([
+      'politikker',
+      'retningslinjer',
+      'forretningsgange',
+      'procedurer',
+      'beredskab',
+      'bilag',
+    ]);
   });
 
-  it('reports the size of each edition\'s Pagefind index and ships no unused Pagefind UI', () => {
+  it("reports the size of each edition's Pagefind index and ships no unused Pagefind UI", () => {
     for (const edition of ['intranet', 'public']) {
       const dir = path.join(out, edition, 'pagefind');
       const files = listFiles(dir);
       const bytes = (re: RegExp) => files.filter((f) => re.test(f)).reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
-      const report = { total: bytes(/./), indexData: bytes(/\.pf_|pagefind-entry\.json$/), wasm: bytes(/^(en\/)?wasm\./), runtime: bytes(/pagefind(-worker)?\.js$/), fragments: files.filter((f) => f.includes('fragment/')).length };
+      const report = {
+        total: bytes(/./),
+        indexData: bytes(/\.pf_|pagefind-entry\.json$/),
+        wasm: bytes(/^(en\/)?wasm\./),
+        runtime: bytes(/pagefind(-worker)?\.js$/),
+        fragments: files.filter((f) => f.includes('fragment/')).length,
+      };
       console.log(`${edition} Pagefind bundle, bytes:`, JSON.stringify(report));
       expect(report.fragments).toBeGreaterThan(0);
       expect(files.filter((f) => /pagefind-(ui|modular-ui|component-ui|highlight)\./.test(f))).toEqual([]);
@@ -102,7 +129,9 @@ describe('page weight of the sample handbook', () => {
     const searchJs = js.reduce((n, f) => n + gz(readFileSync(path.join(dir, f))), 0);
     console.log('search page JavaScript, gzip bytes:', searchJs);
     expect(searchJs).toBeGreaterThan(BUDGET.js);
-    const all = listFiles(dir).filter((f) => /\.(html|js)$/.test(f)).map((f) => readFileSync(path.join(dir, f), 'utf8'));
+    const all = listFiles(dir)
+      .filter((f) => /\.(html|js)$/.test(f))
+      .map((f) => readFileSync(path.join(dir, f), 'utf8'));
     expect(all.filter((t) => /document\.cookie\s*=|cookieStore|localStorage|sessionStorage/.test(t)).length).toBe(0);
   });
 });

@@ -21,10 +21,28 @@ beforeAll(() => {
 
 describe('the Statement of Applicability in the intranet edition', () => {
   it('counts coverage per theme and in total', () => {
-    expect(coverage(html, '5 Organisatoriske foranstaltninger')).toEqual({ total: 37, covered: 2, 'not-covered': 35, excluded: 0, undecided: 0 });
-    expect(coverage(html, '6 Personrelaterede foranstaltninger')).toEqual({ total: 8, covered: 0, 'not-covered': 8, excluded: 0, undecided: 0 });
+    expect(coverage(html, '5 Organisatoriske foranstaltninger')).toEqual({
+      total: 37,
+      covered: 2,
+      'not-covered': 35,
+      excluded: 0,
+      undecided: 0,
+    });
+    expect(coverage(html, '6 Personrelaterede foranstaltninger')).toEqual({
+      total: 8,
+      covered: 0,
+      'not-covered': 8,
+      excluded: 0,
+      undecided: 0,
+    });
     expect(coverage(html, '7 Fysiske foranstaltninger')).toEqual({ total: 14, covered: 0, 'not-covered': 13, excluded: 1, undecided: 0 });
-    expect(coverage(html, '8 Teknologiske foranstaltninger')).toEqual({ total: 34, covered: 2, 'not-covered': 31, excluded: 1, undecided: 0 });
+    expect(coverage(html, '8 Teknologiske foranstaltninger')).toEqual({
+      total: 34,
+      covered: 2,
+      'not-covered': 31,
+      excluded: 1,
+      undecided: 0,
+    });
     expect(coverage(html, 'Egne foranstaltninger')).toEqual({ total: 2, covered: 2, 'not-covered': 0, excluded: 0, undecided: 0 });
     expect(coverage(html, 'I alt')).toEqual({ total: 95, covered: 6, 'not-covered': 87, excluded: 2, undecided: 0 });
   });
@@ -66,7 +84,11 @@ describe('the Statement of Applicability in the intranet edition', () => {
     expect(records).toHaveLength(1 + 93 + 2);
     const byId = new Map(records.slice(1).map((r) => [r[0], r]));
     expect(byId.get('5.3')![5]).toBe('Ikke dækket');
-    expect(byId.get('8.24')!.slice(5)).toEqual(['Dækket', 'Zebrafinke-regel for kryptering (Revision overskredet)', 'https://intra.example.dk/regler/intern-regel/']);
+    expect(byId.get('8.24')!.slice(5)).toEqual([
+      'Dækket',
+      'Zebrafinke-regel for kryptering (Revision overskredet)',
+      'https://intra.example.dk/regler/intern-regel/',
+    ]);
     expect(byId.get('8.30')!.slice(3, 6)).toEqual(['Nej', 'Vi outsourcer ikke udvikling.', 'Fravalgt']);
     expect(byId.get('TST-2')![1]).toBe('Egne foranstaltninger');
   });
@@ -114,7 +136,9 @@ describe('the Statement of Applicability with publishSoa and drafts', () => {
       }
     }
     expect(existsSync(path.join(published, 'public', 'regler'))).toBe(false);
-    expect(read(published, 'public', 'politikker/offentlig-politik/index.html')).toContain('<a href="/anvendelseserklaering/#kontrol-TST-2">TST-2</a>');
+    expect(read(published, 'public', 'politikker/offentlig-politik/index.html')).toContain(
+      '<a href="/anvendelseserklaering/#kontrol-TST-2">TST-2</a>',
+    );
   });
 });
 
@@ -167,7 +191,15 @@ describe('the Statement of Applicability in a browser without JavaScript', () =>
       for (const fragment of ['', '#ikke-daekket']) {
         await page.goto(`${origin}/anvendelseserklaering/${fragment}`);
         const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        expect(result.violations.map((v) => `${colorScheme} ${fragment}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+        expect(
+          result.violations.map(
+            (v) =>
+              `${colorScheme} ${fragment}: ${v.id} ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')}`,
+          ),
+        ).toEqual([]);
       }
       await context.close();
     }

@@ -19,7 +19,11 @@ describe('npm run check: the Statement of Applicability', () => {
       /^content\/egne-foranstaltninger\.yaml:4:3: foranstaltning inv-2: id skal være/,
       /^content\/egne-foranstaltninger\.yaml:7:5: foranstaltning INV-3, title: mangler/,
     ];
-    for (const pattern of expected) expect(errors.some((l) => pattern.test(l)), `${pattern}\n${result.stderr}`).toBe(true);
+    for (const pattern of expected)
+      expect(
+        errors.some((l) => pattern.test(l)),
+        `${pattern}\n${result.stderr}`,
+      ).toBe(true);
     expect(errors).toHaveLength(expected.length);
     // INV-1 is a valid own measure, so the document naming it passes.
     expect(result.stderr).not.toContain('bruger-egen.mdx');
@@ -30,7 +34,11 @@ describe('npm run check: the Statement of Applicability', () => {
     expect(result.code, result.stderr).toBe(0);
     const warnings = lines(result.stderr);
     expect(warnings.every((l) => l.includes(': advarsel: '))).toBe(true);
-    expect(warnings.filter((l) => /^content\/anvendelighed\.yaml:\d+:3: advarsel: kontrol \S+ \(.+\) er anvendelig, men intet godkendt dokument/.test(l))).toHaveLength(87);
+    expect(
+      warnings.filter((l) =>
+        /^content\/anvendelighed\.yaml:\d+:3: advarsel: kontrol \S+ \(.+\) er anvendelig, men intet godkendt dokument/.test(l),
+      ),
+    ).toHaveLength(87);
     expect(warnings).toContain(
       'content/regler/fravalgt-brug.mdx:11:5: advarsel: controls[1]: kontrol 8.30 er fravalgt i anvendelighed.yaml (Vi outsourcer ikke udvikling.); fjern den her, eller gør den anvendelig',
     );

@@ -17,7 +17,16 @@ export const CSP =
 export const launch = () =>
   chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
 /** Builds a content folder into a fresh output folder (recorded in `made` for clean-up) and returns the folder. */
@@ -34,7 +43,9 @@ export const read = (out: string, edition: string, file: string) => readFileSync
 
 /** The counts of one line of the coverage table, by the line's label. */
 export function coverage(html: string, label: string): Record<string, number> {
-  const row = new RegExp(`<th scope="row">(?:<a href="#[^"]+">)?${label}(?:</a>)?</th>((?:\\s*<td data-count="[a-z-]+">\\d+</td>)+)`).exec(html);
+  const row = new RegExp(`<th scope="row">(?:<a href="#[^"]+">)?${label}(?:</a>)?</th>((?:\\s*<td data-count="[a-z-]+">\\d+</td>)+)`).exec(
+    html,
+  );
   expect(row, label).not.toBeNull();
   return Object.fromEntries([...row![1]!.matchAll(/data-count="([a-z-]+)">(\d+)</g)].map((m) => [m[1]!, Number(m[2])]));
 }

@@ -9,13 +9,26 @@ import { strings } from '../src/strings/index.ts';
 import { fixture } from './helpers.ts';
 
 const t = strings('da');
-const measures = [{ id: 'DST-2', title: 'Anden' }, { id: 'DST-10', title: 'Tiende' }];
-const doc = (id: string, controls: string[], status: SoaDoc['status'] = 'approved'): SoaDoc => ({ id, title: `Titel ${id}`, status, controls });
+const measures = [
+  { id: 'DST-2', title: 'Anden' },
+  { id: 'DST-10', title: 'Tiende' },
+];
+const doc = (id: string, controls: string[], status: SoaDoc['status'] = 'approved'): SoaDoc => ({
+  id,
+  title: `Titel ${id}`,
+  status,
+  controls,
+});
 
 describe('control catalogue', () => {
   it('holds the 93 Annex A controls in four themes, each with a title', () => {
     expect(ANNEX_A_CONTROLS).toHaveLength(93);
-    expect(ANNEX_A_THEMES.map((x) => [x.theme, x.count])).toEqual([[5, 37], [6, 8], [7, 14], [8, 34]]);
+    expect(ANNEX_A_THEMES.map((x) => [x.theme, x.count])).toEqual([
+      [5, 37],
+      [6, 8],
+      [7, 14],
+      [8, 34],
+    ]);
     expect(new Set(ANNEX_A_IDS).size).toBe(93);
     expect(ANNEX_A_CONTROLS.every((c) => c.title.length > 3 && c.id.startsWith(`${c.theme}.`))).toBe(true);
     expect(ANNEX_A_CONTROLS.find((c) => c.id === '8.24')?.title).toBe('Brug af kryptografi');
@@ -34,7 +47,12 @@ describe('buildSoa', () => {
     '7.12': { applicable: false, justification: 'Udlejer' },
     'DST-2': { applicable: true },
   };
-  const docs = [doc('a', ['5.1', '5.2', '5.1']), doc('b', ['5.1', '8.24', 'DST-2']), doc('kladde', ['5.3'], 'draft'), doc('gammel', ['6.1'], 'retired')];
+  const docs = [
+    doc('a', ['5.1', '5.2', '5.1']),
+    doc('b', ['5.1', '8.24', 'DST-2']),
+    doc('kladde', ['5.3'], 'draft'),
+    doc('gammel', ['6.1'], 'retired'),
+  ];
 
   it('counts covered, not covered, excluded and undecided per theme', () => {
     const soa = buildSoa({ measures, decisions }, docs);
@@ -69,14 +87,26 @@ describe('buildSoa', () => {
 describe('CSV export', () => {
   it('parses with a CSV library into a header and one record per control and own measure', () => {
     const tricky = { ...doc('c', ['5.1']), title: '=HYPERLINK("x"); "citat"' };
-    const soa = buildSoa({ measures, decisions: { '7.12': { applicable: false, justification: 'Linje 1; linje 2\nmed "citat"' } } }, [tricky, doc('a', ['5.1'])]);
+    const soa = buildSoa({ measures, decisions: { '7.12': { applicable: false, justification: 'Linje 1; linje 2\nmed "citat"' } } }, [
+      tricky,
+      doc('a', ['5.1']),
+    ]);
     const csv = soaCsv(soa, t, (id) => `https://intra.example.dk/${id}/`);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const records = parse(csv, { delimiter: ';', bom: true, relaxColumnCount: false }) as string[][];
     expect(records[0]).toEqual(['Id', 'Tema', 'Kontrol', 'Anvendelig', 'Begrundelse', 'Status', 'Dokumenter', 'Adresser']);
     expect(records).toHaveLength(1 + 93 + 2);
     const byId = new Map(records.slice(1).map((r) => [r[0], r]));
-    expect(byId.get('7.12')).toEqual(['7.12', '7 Fysiske foranstaltninger', 'Sikring af kabler', 'Nej', 'Linje 1; linje 2\nmed "citat"', 'Fravalgt', '', '']);
+    expect(byId.get('7.12')).toEqual([
+      '7.12',
+      '7 Fysiske foranstaltninger',
+      'Sikring af kabler',
+      'Nej',
+      'Linje 1; linje 2\nmed "citat"',
+      'Fravalgt',
+      '',
+      '',
+    ]);
     // A cell that would start with "=" is defused for spreadsheets.
     expect(byId.get('5.1')![6]).toBe(`'=HYPERLINK("x"); "citat"\nTitel a`);
     expect(byId.get('5.1')![7]).toBe('https://intra.example.dk/c/\nhttps://intra.example.dk/a/');
@@ -106,7 +136,13 @@ describe('checkApplicability', () => {
   it('warns about a document naming an excluded control, at the id in its frontmatter', () => {
     const problems = checkApplicability(handbook, { strict: true }).filter((p) => p.file.endsWith('.mdx'));
     expect(problems).toEqual([
-      expect.objectContaining({ file: 'content/regler/fravalgt-brug.mdx', line: 11, col: 5, severity: 'warning', message: expect.stringContaining('kontrol 8.30 er fravalgt') }),
+      expect.objectContaining({
+        file: 'content/regler/fravalgt-brug.mdx',
+        line: 11,
+        col: 5,
+        severity: 'warning',
+        message: expect.stringContaining('kontrol 8.30 er fravalgt'),
+      }),
     ]);
   });
 

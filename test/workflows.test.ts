@@ -41,7 +41,10 @@ describe('GitHub workflow', () => {
     expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['pull_request', 'schedule']));
     const steps = workflow.jobs.handbook.steps as { uses?: string; with?: Record<string, unknown>; run?: string }[];
     expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
-    expect(steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => s.with?.path)).toEqual(['dist/intranet', 'dist/public']);
+    expect(steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => s.with?.path)).toEqual([
+      'dist/intranet',
+      'dist/public',
+    ]);
     expect(steps.some((s) => s.run?.includes('GITHUB_STEP_SUMMARY') && s.run.includes('--markdown'))).toBe(true);
   });
 });

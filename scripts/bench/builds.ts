@@ -41,7 +41,13 @@ function isStale(dir: string): boolean {
 
 /** Removes Astro's and Vite's caches, so every run starts cold; live stage folders of concurrent builds are spared. */
 export function cleanCaches(extra: string[] = []): void {
-  for (const dir of [path.join(ROOT, 'node_modules', '.astro'), path.join(ROOT, 'node_modules', '.vite'), path.join(PLAIN_SITE, '.astro'), path.join(PLAIN_SITE, 'node_modules'), ...extra]) {
+  for (const dir of [
+    path.join(ROOT, 'node_modules', '.astro'),
+    path.join(ROOT, 'node_modules', '.vite'),
+    path.join(PLAIN_SITE, '.astro'),
+    path.join(PLAIN_SITE, 'node_modules'),
+    ...extra,
+  ]) {
     rmSync(dir, { recursive: true, force: true });
   }
   const stages = path.join(ROOT, '.handbook-build');
@@ -71,7 +77,13 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
   rmSync(timings, { force: true });
   cleanCaches();
   // Verbose, so Astro's own log (and its timings) is passed through.
-  const env = childEnv({ HANDBOOK_CONTENT: contentDir, HANDBOOK_OUT: outDir, HANDBOOK_TODAY: today, HANDBOOK_TIMINGS: timings, HANDBOOK_VERBOSE: '1' });
+  const env = childEnv({
+    HANDBOOK_CONTENT: contentDir,
+    HANDBOOK_OUT: outDir,
+    HANDBOOK_TODAY: today,
+    HANDBOOK_TIMINGS: timings,
+    HANDBOOK_VERBOSE: '1',
+  });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
   const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
   const phases = readTimings(timings);
@@ -90,7 +102,10 @@ function addAstroPhases(phases: Record<string, number>, log: AstroLogPhases, suf
 export async function runPlain(contentDir: string, outDir: string, cacheDir: string): Promise<RunResult> {
   cleanCaches([cacheDir]);
   const env = childEnv({ BENCH_CONTENT: contentDir, BENCH_OUT: outDir, BENCH_CACHE: cacheDir });
-  const astro = ensureOk('Plain Astro build', await measure(process.execPath, [ASTRO_BIN, 'build', '--root', PLAIN_SITE], { cwd: PLAIN_SITE, env }));
+  const astro = ensureOk(
+    'Plain Astro build',
+    await measure(process.execPath, [ASTRO_BIN, 'build', '--root', PLAIN_SITE], { cwd: PLAIN_SITE, env }),
+  );
   const pagefind = ensureOk('Plain Pagefind', await measure(process.execPath, [PAGEFIND_BIN, '--site', outDir], { cwd: PLAIN_SITE, env }));
   const phases = { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms };
   addAstroPhases(phases, parseAstroLog(astro.output), '');

@@ -16,7 +16,12 @@ const SECTIONS = [
 const BODIES = ['Direktionen', 'Informationssikkerhedsudvalget', 'IT-sikkerhedsgruppen', 'Datafortrolighedsudvalget'] as const;
 
 /** Every ISO/IEC 27001:2022 Annex A control id. */
-const CONTROLS = [[5, 37], [6, 8], [7, 14], [8, 34]].flatMap(([c, n]) => Array.from({ length: n! }, (_, i) => `${c}.${i + 1}`));
+const CONTROLS = [
+  [5, 37],
+  [6, 8],
+  [7, 14],
+  [8, 34],
+].flatMap(([c, n]) => Array.from({ length: n! }, (_, i) => `${c}.${i + 1}`));
 
 /** One planned document. */
 export interface DocPlan {
@@ -41,7 +46,13 @@ export function settingsYaml(): string {
 
 /** ASCII slug of a Danish phrase. */
 function slugify(text: string): string {
-  return text.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** `YYYY-MM-DD` of a date some days before `today`. */
@@ -66,13 +77,24 @@ export function planDocuments(count: number, seed: number, today: string, public
     let acc = 0;
     const section = SECTIONS.find((s) => (acc += s.share) > r) ?? SECTIONS[1];
     let topic = `${rng.pick(ACTIVITIES)} ${compound(rng, 2)}`;
-    for (let tries = 0; tries < 20 && used.has(`${section.folder}/${slugify(topic)}`); tries++) topic = `${rng.pick(ACTIVITIES)} ${compound(rng, 2)}`;
+    for (let tries = 0; tries < 20 && used.has(`${section.folder}/${slugify(topic)}`); tries++)
+      topic = `${rng.pick(ACTIVITIES)} ${compound(rng, 2)}`;
     const slug = used.has(`${section.folder}/${slugify(topic)}`) ? `${slugify(topic)}-${index}` : slugify(topic);
     used.add(`${section.folder}/${slug}`);
     const audience: DocPlan['audience'] = publicSet.has(index) ? 'public' : 'internal';
     const roll = rng.next();
     const status: DocPlan['status'] = audience === 'public' || roll >= 0.03 ? 'approved' : roll < 0.02 ? 'draft' : 'retired';
-    const plan: DocPlan = { index, folder: section.folder, slug, file: `${section.folder}/${slug}.mdx`, title: `${section.prefix} ${topic}`, status, audience, links: [], frontmatter: '' };
+    const plan: DocPlan = {
+      index,
+      folder: section.folder,
+      slug,
+      file: `${section.folder}/${slug}.mdx`,
+      title: `${section.prefix} ${topic}`,
+      status,
+      audience,
+      links: [],
+      frontmatter: '',
+    };
     plan.frontmatter = frontmatter(plan, section.type, rng, today);
     return plan;
   });
@@ -90,8 +112,16 @@ export function planDocuments(count: number, seed: number, today: string, public
 
 /** The frontmatter block of a planned document. */
 function frontmatter(plan: DocPlan, type: string, rng: Random, today: string): string {
-  const lines = [`title: ${plan.title}`, `description: Krav, ansvar og fremgangsmåde for ${plan.title.split(' ').slice(2).join(' ')}.`, `type: ${type}`];
-  lines.push(`owner: ${rng.pick(OWNERS)}`, `approvalBody: ${type === 'politik' ? 'Direktionen' : rng.pick(BODIES)}`, `status: ${plan.status}`);
+  const lines = [
+    `title: ${plan.title}`,
+    `description: Krav, ansvar og fremgangsmåde for ${plan.title.split(' ').slice(2).join(' ')}.`,
+    `type: ${type}`,
+  ];
+  lines.push(
+    `owner: ${rng.pick(OWNERS)}`,
+    `approvalBody: ${type === 'politik' ? 'Direktionen' : rng.pick(BODIES)}`,
+    `status: ${plan.status}`,
+  );
   if (plan.status !== 'draft') {
     const approvedOn = daysBefore(today, rng.int(1, 400)).replace(/-(29|30|31)$/, '-28');
     lines.push(`approvedOn: ${approvedOn}`, `nextReview: ${plusMonths(approvedOn, type === 'politik' ? 12 : rng.pick([12, 12, 24]))}`);
@@ -114,7 +144,9 @@ export function bodyBlocks(plan: DocPlan, titles: ReadonlyMap<string, string>, s
   const target = rng.int(900, 1150);
   const headings = ['Formål', 'Omfang', ...rng.shuffle(SECTION_HEADINGS.slice(2)).slice(0, 10)];
   const extras = rng.shuffle([bulletList(rng), stepList(rng), responsibilityTable(rng)]);
-  const inline = plan.links.slice(0, 2).map((f) => `Se også [${titles.get(f)}](${relativeLink(plan, f)}), som uddyber kravene til ${compound(rng, 2)}.`);
+  const inline = plan.links
+    .slice(0, 2)
+    .map((f) => `Se også [${titles.get(f)}](${relativeLink(plan, f)}), som uddyber kravene til ${compound(rng, 2)}.`);
   const blocks: string[] = [];
   let words = countWords(plan.frontmatter);
   const add = (block: string) => (blocks.push(block), (words += countWords(block)));
@@ -122,13 +154,16 @@ export function bodyBlocks(plan: DocPlan, titles: ReadonlyMap<string, string>, s
     if (words >= target && extras.length === 0 && inline.length === 0) break;
     add(`## ${heading}`);
     add(paragraph(rng) + (inline.length && i > 0 ? ` ${inline.shift()}` : ''));
-    if (i > 1 && rng.chance(0.5)) add(`### ${capitalise(subheading(rng))}`), add(paragraph(rng));
+    if (i > 1 && rng.chance(0.5)) (add(`### ${capitalise(subheading(rng))}`), add(paragraph(rng)));
     if (i > 0 && extras.length) add(extras.shift()!);
     if (i > 0) add(paragraph(rng, 2, 4));
   }
   blocks.push('## Relaterede dokumenter', plan.links.map((f) => `- [${titles.get(f)}](${relativeLink(plan, f)})`).join('\n') || 'Ingen.');
   // Prose after the link list, as in real documents (and so the list is not the document's last "sentence").
-  blocks.push('## Ikrafttræden', `Dokumentet træder i kraft ved godkendelsen og gælder, indtil det afløses af en ny version. ${paragraph(rng, 1, 2)}`);
+  blocks.push(
+    '## Ikrafttræden',
+    `Dokumentet træder i kraft ved godkendelsen og gælder, indtil det afløses af en ny version. ${paragraph(rng, 1, 2)}`,
+  );
   return blocks;
 }
 

@@ -39,7 +39,15 @@ function git(cwd: string, args: string[], input?: string): string {
     input,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.dk', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.dk' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_AUTHOR_NAME: 'bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.dk',
+      GIT_COMMITTER_NAME: 'bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.dk',
+    },
   });
 }
 
@@ -59,7 +67,13 @@ export function generateHandbook(root: string, options: GenerateOptions): Genera
     const version = mine.length - 1 - mine.indexOf(commit);
     return renderDocument(docs[d]!, blocks[d]!, seed, version);
   };
-  const stream = fastImportStream(history, 'content/', docs.map((d) => d.file), fileAt, { 'handbook.yaml': settingsYaml() });
+  const stream = fastImportStream(
+    history,
+    'content/',
+    docs.map((d) => d.file),
+    fileAt,
+    { 'handbook.yaml': settingsYaml() },
+  );
   mkdirSync(root, { recursive: true });
   git(root, ['init', '-q', '-b', 'main']);
   git(root, ['fast-import', '--quiet', '--done'], `${stream}done\n`);

@@ -30,7 +30,10 @@ export function planHistory(docCount: number, commits: number, seed: number, fro
       planned.push({ time, author, subject: `Tilføj ${adds.length} dokumenter til håndbogen`, adds, edits: [] });
     } else {
       const edits = [...new Set(Array.from({ length: rng.int(1, perEdit * 2) }, () => rng.int(0, docCount - 1)))].sort((a, b) => a - b);
-      const subject = edits.length === 1 ? rng.pick(['Opdater dokument efter gennemgang', 'Ret formulering', 'Præciser ansvar', 'Opdater efter årlig review']) : `Opdater ${edits.length} dokumenter efter gennemgang`;
+      const subject =
+        edits.length === 1
+          ? rng.pick(['Opdater dokument efter gennemgang', 'Ret formulering', 'Præciser ansvar', 'Opdater efter årlig review'])
+          : `Opdater ${edits.length} dokumenter efter gennemgang`;
       planned.push({ time, author, subject, adds: [], edits });
     }
   }

@@ -80,7 +80,11 @@ export function pageWeight(editionDir: string, page: string, base = '/'): PageWe
     const rel = clean.startsWith(base) ? clean.slice(base.length) : path.posix.join(path.posix.dirname(`/${page}`), clean).slice(1);
     return path.join(editionDir, decodeURI(rel));
   };
-  const sum = (urls: string[]) => urls.map(resolve).filter((f) => existsSync(f)).reduce((n, f) => n + gzipBytes(f), 0);
+  const sum = (urls: string[]) =>
+    urls
+      .map(resolve)
+      .filter((f) => existsSync(f))
+      .reduce((n, f) => n + gzipBytes(f), 0);
   return { page, html: gzipBytes(file), css: sum(assets.css), js: sum(assets.js) };
 }
 

@@ -73,6 +73,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const topIndex = process.argv.indexOf('--top');
   const top = topIndex > 0 ? Number(process.argv[topIndex + 1]) : 12;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .sort();
   console.log(files.map((f) => summarise(path.join(dir, f), top)).join('\n\n'));
 }

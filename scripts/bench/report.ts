@@ -31,7 +31,12 @@ export function medianRun(runs: RunResult[]): RunResult {
   const phases: Record<string, number> = {};
   for (const key of keys) phases[key] = median(runs.flatMap((r) => (key in r.phases ? [r.phases[key]!] : [])));
   const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
-  return { wallMs: median(runs.map((r) => r.wallMs)), peakRss: median(runs.map((r) => r.peakRss)), ...(cpu.length ? { cpuMs: median(cpu) } : {}), phases };
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    peakRss: median(runs.map((r) => r.peakRss)),
+    ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+    phases,
+  };
 }
 
 /** Seconds with two decimals below 10 s, one above. */
@@ -82,7 +87,8 @@ function phaseRows(run: RunResult): string[][] {
     each ? perEdition(each, 'public') : '',
   ]);
   const extra = [...new Set(Object.keys(phases).map((k) => k.split(':')[0]!))].filter((p) => !KNOWN.has(p)).sort();
-  for (const p of extra) rows.push([`Phase \`${p}\``, p in phases ? seconds(phases[p]) : '', seconds(phases[`${p}:intranet`]), seconds(phases[`${p}:public`])]);
+  for (const p of extra)
+    rows.push([`Phase \`${p}\``, p in phases ? seconds(phases[p]) : '', seconds(phases[`${p}:intranet`]), seconds(phases[`${p}:public`])]);
   rows.push(['**Total (scripts/build.ts, editions in parallel)**', `**${seconds(phases.total)}**`, '', '']);
   return rows;
 }
@@ -98,29 +104,59 @@ export function markdownReport(r: BenchResult): string {
   const env = r.environment;
   const out: string[] = [];
   out.push(`### ${r.docs.toLocaleString('en')} documents, median of ${r.runs} run${r.runs === 1 ? '' : 's'}`);
-  out.push('', `Seed ${r.seed}, ${r.commits} commits, generated in ${seconds(r.generationMs)}; ${env.cpus} CPUs (1-min load average ${env.loadAverage.toFixed(1)} at start), Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}; product at ${env.commit}. Clean caches before every run.`, '');
+  out.push(
+    '',
+    `Seed ${r.seed}, ${r.commits} commits, generated in ${seconds(r.generationMs)}; ${env.cpus} CPUs (1-min load average ${env.loadAverage.toFixed(1)} at start), Node ${env.node}, Astro ${env.astro}, Pagefind ${env.pagefind}; product at ${env.commit}. Clean caches before every run.`,
+    '',
+  );
   const plain = r.plain?.median;
-  out.push(table(['', 'ours: both editions', 'plain Astro + MDX: one edition'], [
-    ['Wall time', seconds(r.ours.median.wallMs), seconds(plain?.wallMs)],
-    ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
-    ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
-    ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
-    ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
-    ['Runs (wall time)', r.ours.runs.map((x) => seconds(x.wallMs)).join(', '), r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a'],
-    ['Plain site: astro build + Pagefind CLI', '', plain ? `${seconds(plain.phases.astro)} + ${seconds(plain.phases.pagefind)}` : 'n/a'],
-    ['Plain site: content sync / Vite / page rendering', '', plain ? ['astro-sync', 'astro-vite', 'astro-render'].map((k) => seconds(plain.phases[k])).join(' / ') : 'n/a'],
-  ]));
+  out.push(
+    table(
+      ['', 'ours: both editions', 'plain Astro + MDX: one edition'],
+      [
+        ['Wall time', seconds(r.ours.median.wallMs), seconds(plain?.wallMs)],
+        ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
+        ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
+        ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
+        ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
+        [
+          'Runs (wall time)',
+          r.ours.runs.map((x) => seconds(x.wallMs)).join(', '),
+          r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a',
+        ],
+        [
+          'Plain site: astro build + Pagefind CLI',
+          '',
+          plain ? `${seconds(plain.phases.astro)} + ${seconds(plain.phases.pagefind)}` : 'n/a',
+        ],
+        [
+          'Plain site: content sync / Vite / page rendering',
+          '',
+          plain ? ['astro-sync', 'astro-vite', 'astro-render'].map((k) => seconds(plain.phases[k])).join(' / ') : 'n/a',
+        ],
+      ],
+    ),
+  );
   out.push('', table(['Phase (ours)', 'whole build', 'intranet', 'public'], phaseRows(r.ours.median)));
   const ed = (e: EditionSize | undefined, f: (s: EditionSize) => string) => (e ? f(e) : 'n/a');
   const cols = [r.ours.intranet, r.ours.public, r.plain?.size];
-  out.push('', table(['Output', 'intranet', 'public', 'plain'], [
-    ['HTML pages', ...cols.map((c) => ed(c, (s) => String(s.htmlPages)))],
-    ['Output size', ...cols.map((c) => ed(c, (s) => `${mb(s.output.bytes)} (${s.output.files} files)`))],
-    ['Pagefind index', ...cols.map((c) => ed(c, (s) => `${mb(s.pagefind.bytes)} (${s.pagefind.files} files)`))],
-    ['Typical page: HTML gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.html)))],
-    ['Typical page: CSS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.css)))],
-    ['Typical page: JS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.js)))],
-  ]));
-  out.push('', `Typical page: \`/${r.typicalPage.replace(/index\.html$/, '')}\` (the public document of median source size, so it is in every edition). Phases come from \`HANDBOOK_TIMINGS\`; "n/a" means the build did not report that phase. Editions build in parallel, so per-edition phases overlap and do not add up to the total.`);
+  out.push(
+    '',
+    table(
+      ['Output', 'intranet', 'public', 'plain'],
+      [
+        ['HTML pages', ...cols.map((c) => ed(c, (s) => String(s.htmlPages)))],
+        ['Output size', ...cols.map((c) => ed(c, (s) => `${mb(s.output.bytes)} (${s.output.files} files)`))],
+        ['Pagefind index', ...cols.map((c) => ed(c, (s) => `${mb(s.pagefind.bytes)} (${s.pagefind.files} files)`))],
+        ['Typical page: HTML gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.html)))],
+        ['Typical page: CSS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.css)))],
+        ['Typical page: JS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.js)))],
+      ],
+    ),
+  );
+  out.push(
+    '',
+    `Typical page: \`/${r.typicalPage.replace(/index\.html$/, '')}\` (the public document of median source size, so it is in every edition). Phases come from \`HANDBOOK_TIMINGS\`; "n/a" means the build did not report that phase. Editions build in parallel, so per-edition phases overlap and do not add up to the total.`,
+  );
   return out.join('\n');
 }

@@ -13,11 +13,16 @@ export const capitalise = (s: string): string => s.charAt(0).toUpperCase() + s.s
 /** A noun phrase used as an object: plural or definite, so no gendered article is needed. */
 function object(rng: Random): string {
   switch (rng.int(0, 4)) {
-    case 0: return `${rng.pick(ADJECTIVES)} ${compound(rng, 2)}`;
-    case 1: return `de ${rng.pick(ADJECTIVES)} ${compound(rng, 2)}`;
-    case 2: return `alle ${compound(rng, 2)}`;
-    case 3: return compound(rng, 3);
-    default: return compound(rng, 1);
+    case 0:
+      return `${rng.pick(ADJECTIVES)} ${compound(rng, 2)}`;
+    case 1:
+      return `de ${rng.pick(ADJECTIVES)} ${compound(rng, 2)}`;
+    case 2:
+      return `alle ${compound(rng, 2)}`;
+    case 3:
+      return compound(rng, 3);
+    default:
+      return compound(rng, 1);
   }
 }
 
@@ -34,16 +39,26 @@ export function sentence(rng: Random): string {
   const straight = adverb ? `${modal} ${adverb}` : modal;
   const inverted = (subject: string) => (adverb ? `${modal} ${subject} ${adverb}` : `${modal} ${subject}`);
   switch (rng.int(0, 9)) {
-    case 0: return `${capitalise(actor)} ${straight} ${verb} ${object(rng)} ${rng.pick(QUALIFIERS)}.`;
-    case 1: return `Det er ${possessive} ansvar at ${verb} ${object(rng)}, så ${rng.pick(GOALS)}.`;
-    case 2: return `Når ${rng.pick(EVENTS)}, ${inverted(actor)} ${verb} ${object(rng)}.`;
-    case 3: return `${capitalise(actor)} må ikke ${verb} ${object(rng)} uden ${rng.pick(APPROVALS)}.`;
-    case 4: return `Formålet er at ${verb} ${object(rng)} ${rng.pick(QUALIFIERS)}, så ${rng.pick(GOALS)}.`;
-    case 5: return `${capitalise(object(rng))} ${straight} ${passive} ${rng.pick(QUALIFIERS)}.`;
-    case 6: return `Hvis ${rng.pick(EVENTS)}, kontaktes ${rng.pick(['Servicedesk', 'driftsvagten', 'informationssikkerhedskoordinatoren'])} straks.`;
-    case 7: return `I praksis betyder det, at ${actor} ${adverb ? `${adverb} ${modal}` : modal} ${verb} ${object(rng)}, og at ${rng.pick(GOALS)}.`;
-    case 8: return `${fronted(rng.pick(QUALIFIERS))} ${inverted(actor)} ${verb} ${object(rng)}.`;
-    default: return `${capitalise(compound(rng, 3))} er omfattet af kravene, så ${rng.pick(GOALS)}, også når ${rng.pick(EVENTS)}.`;
+    case 0:
+      return `${capitalise(actor)} ${straight} ${verb} ${object(rng)} ${rng.pick(QUALIFIERS)}.`;
+    case 1:
+      return `Det er ${possessive} ansvar at ${verb} ${object(rng)}, så ${rng.pick(GOALS)}.`;
+    case 2:
+      return `Når ${rng.pick(EVENTS)}, ${inverted(actor)} ${verb} ${object(rng)}.`;
+    case 3:
+      return `${capitalise(actor)} må ikke ${verb} ${object(rng)} uden ${rng.pick(APPROVALS)}.`;
+    case 4:
+      return `Formålet er at ${verb} ${object(rng)} ${rng.pick(QUALIFIERS)}, så ${rng.pick(GOALS)}.`;
+    case 5:
+      return `${capitalise(object(rng))} ${straight} ${passive} ${rng.pick(QUALIFIERS)}.`;
+    case 6:
+      return `Hvis ${rng.pick(EVENTS)}, kontaktes ${rng.pick(['Servicedesk', 'driftsvagten', 'informationssikkerhedskoordinatoren'])} straks.`;
+    case 7:
+      return `I praksis betyder det, at ${actor} ${adverb ? `${adverb} ${modal}` : modal} ${verb} ${object(rng)}, og at ${rng.pick(GOALS)}.`;
+    case 8:
+      return `${fronted(rng.pick(QUALIFIERS))} ${inverted(actor)} ${verb} ${object(rng)}.`;
+    default:
+      return `${capitalise(compound(rng, 3))} er omfattet af kravene, så ${rng.pick(GOALS)}, også når ${rng.pick(EVENTS)}.`;
   }
 }
 
@@ -77,9 +92,12 @@ export function responsibilityTable(rng: Random): string {
 /** A level-three heading about a compound topic. */
 export function subheading(rng: Random): string {
   switch (rng.int(0, 2)) {
-    case 0: return `Krav til ${compound(rng, 2)}`;
-    case 1: return capitalise(compound(rng, 3));
-    default: return `Særligt om ${compound(rng, 2)}`;
+    case 0:
+      return `Krav til ${compound(rng, 2)}`;
+    case 1:
+      return capitalise(compound(rng, 3));
+    default:
+      return `Særligt om ${compound(rng, 2)}`;
   }
 }
 

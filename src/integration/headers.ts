@@ -56,7 +56,8 @@ export function collectInlineCode(html: string, into: InlineCode, file = 'side')
     for (const [, name = '', value] of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
       const lower = name.toLowerCase();
       if (lower === 'style') into.styleAttributes.add(attributeValue((value ?? '').replace(/^(["'])([\s\S]*)\1$/, '$2')));
-      if (/^on[a-z]+$/.test(lower)) throw new Error(`${file}: inline-hændelsen ${name}= virker ikke under sikkerhedspolitikken (CSP); brug et script-modul`);
+      if (/^on[a-z]+$/.test(lower))
+        throw new Error(`${file}: inline-hændelsen ${name}= virker ikke under sikkerhedspolitikken (CSP); brug et script-modul`);
     }
   }
 }

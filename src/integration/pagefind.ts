@@ -52,7 +52,10 @@ async function readPages(outDir: string, base: string): Promise<{ url: string; c
   return Promise.all(
     files.map(async (file) => {
       const html = await readFile(path.join(outDir, file), 'utf8');
-      const rel = file.split(path.sep).join('/').replace(/(^|\/)index\.html$/, '$1');
+      const rel = file
+        .split(path.sep)
+        .join('/')
+        .replace(/(^|\/)index\.html$/, '$1');
       return { url: `${prefix}${rel}`, content: separateBlocks(html), lang: pageLanguage(html) };
     }),
   );
@@ -71,7 +74,12 @@ export async function indexEdition(outDir: string, base = '/'): Promise<{ pages:
       pages.filter((p) => p.lang !== 'en').map(({ url, content }) => ({ url, content })),
       path.join(outDir, PAGEFIND_DIR),
     );
-    const en = english.length ? await writeBundle(english.map(({ url, content }) => ({ url, content })), path.join(outDir, PAGEFIND_EN_DIR)) : 0;
+    const en = english.length
+      ? await writeBundle(
+          english.map(({ url, content }) => ({ url, content })),
+          path.join(outDir, PAGEFIND_EN_DIR),
+        )
+      : 0;
     return { pages: main + en, english: en };
   } finally {
     await close();

@@ -25,7 +25,8 @@ export function latestChanges(manifest: BuildManifest, docs: readonly ChangedDoc
     const git = manifest.docs[doc.id]?.git;
     if (manifest.edition === 'public') {
       // Only the date: commit messages and authors can name internal matters.
-      if (git?.lastChanged) entries.set(`${doc.id}@${git.lastChanged}`, { key: `${doc.id}@${git.lastChanged}`, date: git.lastChanged, docs: [doc] });
+      if (git?.lastChanged)
+        entries.set(`${doc.id}@${git.lastChanged}`, { key: `${doc.id}@${git.lastChanged}`, date: git.lastChanged, docs: [doc] });
       continue;
     }
     for (const c of git?.recent ?? []) {
@@ -70,7 +71,9 @@ export function atomFeed(entries: readonly ChangeEntry[], options: FeedOptions):
       e.author ? `    <author><name>${escapeXml(e.author)}</name></author>` : '',
       `    <summary>${escapeXml(options.summary(e))}</summary>`,
       '  </entry>',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
   });
   return [
     '<?xml version="1.0" encoding="utf-8"?>',

@@ -32,15 +32,28 @@ export function checkCodeowners(handbook: Handbook): Problem[] {
   const problems: Problem[] = [];
   for (const doc of handbook.docs) {
     if (!handbook.settings.codeowners[doc.data.owner]?.length) {
-      problems.push({ file: doc.displayPath, line: 1, col: 1, severity: 'warning', message: `owner: "${doc.data.owner}" har ingen Git-brugere under codeowners i handbook.yaml` });
+      problems.push({
+        file: doc.displayPath,
+        line: 1,
+        col: 1,
+        severity: 'warning',
+        message: `owner: "${doc.data.owner}" har ingen Git-brugere under codeowners i handbook.yaml`,
+      });
     }
   }
   const file = path.join(root, 'CODEOWNERS');
   const display = path.relative(path.dirname(handbook.contentDir), file).split(path.sep).join('/');
   const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   if (actual !== expected) {
-    const reason = actual === undefined ? 'findes ikke' : 'er forældet (passer ikke til ejerne i frontmatter og codeowners i handbook.yaml)';
-    problems.push({ file: display, line: 1, col: 1, severity: 'error', message: `CODEOWNERS ${reason}; kør npm run codeowners og commit filen` });
+    const reason =
+      actual === undefined ? 'findes ikke' : 'er forældet (passer ikke til ejerne i frontmatter og codeowners i handbook.yaml)';
+    problems.push({
+      file: display,
+      line: 1,
+      col: 1,
+      severity: 'error',
+      message: `CODEOWNERS ${reason}; kør npm run codeowners og commit filen`,
+    });
   }
   return problems;
 }

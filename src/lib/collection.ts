@@ -19,7 +19,13 @@ export function editionContent(): Promise<{ docs: EditionDoc[]; sections: Sectio
   cache ??= (async () => {
     const entries = await getCollection('docs', (e) => inEdition(e.data, manifest.edition, { drafts: manifest.drafts }));
     const docs = entries
-      .map((entry) => ({ id: entry.id, title: entry.data.title, type: entry.data.type, folder: entry.id.includes('/') ? entry.id.split('/')[0]! : '', entry }))
+      .map((entry) => ({
+        id: entry.id,
+        title: entry.data.title,
+        type: entry.data.type,
+        folder: entry.id.includes('/') ? entry.id.split('/')[0]! : '',
+        entry,
+      }))
       .sort(compareDocs);
     return { docs, sections: buildSections(docs, manifest.settings.sections) };
   })();

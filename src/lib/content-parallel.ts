@@ -19,7 +19,11 @@ function parseInWorker(root: string, files: string[], rules: SchemaRules): Promi
 }
 
 /** `loadHandbook` with the MDX parsing spread over the machine's cores; same result, same order. */
-export async function loadHandbookParallel(contentDir: string, threads = availableParallelism(), minDocs = PARALLEL_FROM): Promise<Handbook> {
+export async function loadHandbookParallel(
+  contentDir: string,
+  threads = availableParallelism(),
+  minDocs = PARALLEL_FROM,
+): Promise<Handbook> {
   const root = path.resolve(contentDir);
   const files = listDocumentFiles(root);
   if (files.length < minDocs || threads < 2) return loadHandbook(root);
@@ -28,8 +32,14 @@ export async function loadHandbookParallel(contentDir: string, threads = availab
   const rules: SchemaRules = { ...shell.settings, ownMeasures: shell.ownMeasures.map((m) => m.id) };
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
   const [first, ...rest] = shares;
-  const results = await Promise.all([...rest.map((share) => parseInWorker(root, share, rules)), Promise.resolve(loadDocuments(root, first!, rules))]);
-  const byPath = <T>(key: (x: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  const results = await Promise.all([
+    ...rest.map((share) => parseInWorker(root, share, rules)),
+    Promise.resolve(loadDocuments(root, first!, rules)),
+  ]);
+  const byPath =
+    <T>(key: (x: T) => string) =>
+    (a: T, b: T) =>
+      key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   // Stable sorts by path restore the sequential order: files in order, each file's problems as found.
   const docs = results.flatMap((r) => r.docs).sort(byPath((d) => d.file));
   const problems = results.flatMap((r) => r.problems).sort(byPath((p) => p.file));

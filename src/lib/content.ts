@@ -81,12 +81,12 @@ function loadDocument(
   schema: ReturnType<typeof createFrontmatterSchema>,
   problems: Problem[],
 ): HandbookDoc | undefined {
-  const add = (line: number, col: number, message: string) =>
-    problems.push({ file: displayPath, line, col, message, severity: 'error' });
+  const add = (line: number, col: number, message: string) => problems.push({ file: displayPath, line, col, message, severity: 'error' });
   const id = file.replace(/\.mdx$/, '');
   const segments = id.split('/');
   for (const segment of segments) {
-    if (!FILE_NAME.test(segment)) add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
+    if (!FILE_NAME.test(segment))
+      add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
   }
   let parsed;
   try {

@@ -153,5 +153,5 @@ export function compareControlIds(a: string, b: string): number {
   const na = pa.some(Number.isNaN);
   const nb = pb.some(Number.isNaN);
   if (na || nb) return na && nb ? a.localeCompare(b, 'da', { numeric: true }) : na ? 1 : -1;
-  return (pa[0]! - pb[0]!) || (pa[1]! - pb[1]!);
+  return pa[0]! - pb[0]! || pa[1]! - pb[1]!;
 }

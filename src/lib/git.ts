@@ -57,7 +57,18 @@ export function readGit(contentDir: string, approvedOn: ReadonlyMap<string, stri
   const prefix = path.relative(top, path.resolve(contentDir)).split(path.sep).join('/');
   let log: string;
   try {
-    log = git(top, ['-c', 'core.quotepath=off', 'log', '--no-renames', '--raw', '--no-abbrev', `--format=${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`, 'HEAD', '--', prefix || '.']);
+    log = git(top, [
+      '-c',
+      'core.quotepath=off',
+      'log',
+      '--no-renames',
+      '--raw',
+      '--no-abbrev',
+      `--format=${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`,
+      'HEAD',
+      '--',
+      prefix || '.',
+    ]);
   } catch {
     return { summary: { available: false, reason: 'ingen Git-historik (ingen commits endnu)' }, docs };
   }

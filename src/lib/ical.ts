@@ -39,7 +39,14 @@ const compact = (iso: string) => iso.replace(/-/g, '');
 
 /** Writes an iCalendar file; DTSTAMP is the build date, so the same content and date give the same bytes. */
 export function writeCalendar(name: string, events: readonly CalendarEvent[], stamp: string): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//handbook//review calendar//DA', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${text(name)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//handbook//review calendar//DA',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${text(name)}`,
+  ];
   for (const e of events) {
     lines.push(
       'BEGIN:VEVENT',

@@ -23,13 +23,22 @@ export class PhraseMatcher<T> {
   readonly size: number;
 
   constructor(phrases: Iterable<Phrase<T>>) {
-    const all = [...phrases].map((phrase) => ({ phrase, words: phrase.tokens.trim().split(' ').filter(Boolean) })).filter((p) => p.words.length);
+    const all = [...phrases]
+      .map((phrase) => ({ phrase, words: phrase.tokens.trim().split(' ').filter(Boolean) }))
+      .filter((p) => p.words.length);
     const pairs = (words: string[]) => words.slice(1).map((w, i) => `${words[i]} ${w}`);
     const shared = new Map<string, number>();
     for (const { words } of all) for (const pair of new Set(pairs(words))) shared.set(pair, (shared.get(pair) ?? 0) + 1);
     for (const { phrase, words } of all) {
       const candidates = pairs(words);
-      const best = candidates.reduce((b, pair, i) => (shared.get(pair)! < shared.get(candidates[b]!)! || (shared.get(pair) === shared.get(candidates[b]!) && pair.length > candidates[b]!.length) ? i : b), 0);
+      const best = candidates.reduce(
+        (b, pair, i) =>
+          shared.get(pair)! < shared.get(candidates[b]!)! ||
+          (shared.get(pair) === shared.get(candidates[b]!) && pair.length > candidates[b]!.length)
+            ? i
+            : b,
+        0,
+      );
       const offset = words.slice(0, best).reduce((n, w) => n + w.length + 1, 0);
       let entry = this.byWord.get(words[best]!);
       if (!entry) this.byWord.set(words[best]!, (entry = { single: [], pairs: new Map() }));

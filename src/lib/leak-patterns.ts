@@ -30,8 +30,23 @@ export interface LeakPattern {
 
 /** Shortest token form (characters) a string must have to be distinctive enough to search for. */
 const MIN: Record<string, number> = {
-  titel: 8, adresse: 8, beskrivelse: 20, ejer: 8, godkendelsesorgan: 8, version: 8, overskrift: 12, sætning: 30,
-  filnavn: 8, vedhæftning: 12, sektion: 8, kontrol: 16, 'commit-besked': 16, forfatter: 8, commit: 40, repository: 12, kodeejer: 8,
+  titel: 8,
+  adresse: 8,
+  beskrivelse: 20,
+  ejer: 8,
+  godkendelsesorgan: 8,
+  version: 8,
+  overskrift: 12,
+  sætning: 30,
+  filnavn: 8,
+  vedhæftning: 12,
+  sektion: 8,
+  kontrol: 16,
+  'commit-besked': 16,
+  forfatter: 8,
+  commit: 40,
+  repository: 12,
+  kodeejer: 8,
 };
 /** Attachments whose text is searched for besides their bytes and name. */
 const TEXT_FILES = new Set(['.svg', '.txt', '.csv', '.tsv', '.md', '.html', '.htm', '.xml', '.json', '.ics']);
@@ -39,7 +54,8 @@ const TEXT_FILES = new Set(['.svg', '.txt', '.csv', '.tsv', '.md', '.html', '.ht
 const CONFIG_FILE = /^[^/]+\.(ya?ml|json)$/;
 
 const isPublic = (d: HandbookDoc) => inEdition(d.data, 'public', { drafts: false });
-const why = (d: HandbookDoc) => (d.data.status === 'draft' ? 'kladde' : d.data.status === 'retired' ? 'udgået dokument' : 'internt dokument');
+const why = (d: HandbookDoc) =>
+  d.data.status === 'draft' ? 'kladde' : d.data.status === 'retired' ? 'udgået dokument' : 'internt dokument';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A file's text, or nothing when it does not exist (a broken link is reported by `check`, not here). */
@@ -54,7 +70,8 @@ function uiTexts(value: unknown): string[] {
 }
 
 /** The title of an Annex A control or own measure, or empty when it is neither. */
-const controlTitle = (handbook: Handbook, id: string) => annexAControl(id)?.title ?? handbook.ownMeasures?.find((m) => m.id === id)?.title ?? '';
+const controlTitle = (handbook: Handbook, id: string) =>
+  annexAControl(id)?.title ?? handbook.ownMeasures?.find((m) => m.id === id)?.title ?? '';
 
 /** Files of the content folder that are not documents or configuration, relative and sorted. */
 export function contentAssets(contentDir: string): string[] {
@@ -103,13 +120,17 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
       if (!publicControls.has(id) && title.includes(' ')) add(title, 'kontrol', src, 'kontrol kun i ikke-offentlige dokumenter');
     }
   }
-  const display = (file: string) => path.relative(path.dirname(handbook.contentDir), path.join(handbook.contentDir, file)).split(path.sep).join('/');
+  const display = (file: string) =>
+    path.relative(path.dirname(handbook.contentDir), path.join(handbook.contentDir, file)).split(path.sep).join('/');
   const settings = handbook.settings;
   const publicFolders = new Set(publicDocs.map((d) => d.folder));
   const publicBodies = new Set(publicDocs.map((d) => d.data.approvalBody));
-  for (const s of settings.sections.filter((s) => !publicFolders.has(s.folder))) add(s.title, 'sektion', display('handbook.yaml'), 'afsnit uden offentlige dokumenter');
-  for (const b of settings.approvalBodies.filter((b) => !publicBodies.has(b))) add(b, 'godkendelsesorgan', display('handbook.yaml'), 'bruges ikke af offentlige dokumenter');
-  if (settings.repository) add(settings.repository.url.replace(/^[a-z]+:\/\//i, ''), 'repository', display('handbook.yaml'), 'intern indstilling');
+  for (const s of settings.sections.filter((s) => !publicFolders.has(s.folder)))
+    add(s.title, 'sektion', display('handbook.yaml'), 'afsnit uden offentlige dokumenter');
+  for (const b of settings.approvalBodies.filter((b) => !publicBodies.has(b)))
+    add(b, 'godkendelsesorgan', display('handbook.yaml'), 'bruges ikke af offentlige dokumenter');
+  if (settings.repository)
+    add(settings.repository.url.replace(/^[a-z]+:\/\//i, ''), 'repository', display('handbook.yaml'), 'intern indstilling');
   for (const team of Object.values(settings.codeowners).flat()) add(team, 'kodeejer', display('handbook.yaml'), 'intern indstilling');
   const used = new Set(publicDocs.flatMap(localDependencies));
   const assets = contentAssets(handbook.contentDir);
@@ -120,9 +141,14 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
     const reason = 'bruges ikke af et offentligt dokument';
     add(path.basename(file, path.extname(file)), 'filnavn', display(file), reason);
     const hash = sha256(bytes);
-    if (bytes.length >= 32 && !publicHashes.has(hash)) files.push({ text: file, tokens: '', what: 'fil', source: display(file), why: reason, sha256: hash });
+    if (bytes.length >= 32 && !publicHashes.has(hash))
+      files.push({ text: file, tokens: '', what: 'fil', source: display(file), why: reason, sha256: hash });
     if (!TEXT_FILES.has(path.extname(file).toLowerCase())) continue;
-    const lines = bytes.toString('utf8').replace(/<[^>]*>/g, '\n').split(/[.!?]\s|\n/).filter((l) => tokenForm(l).length >= 14);
+    const lines = bytes
+      .toString('utf8')
+      .replace(/<[^>]*>/g, '\n')
+      .split(/[.!?]\s|\n/)
+      .filter((l) => tokenForm(l).length >= 14);
     for (const line of lines.slice(0, 3)) add(tail(line), 'vedhæftning', display(file), reason);
   }
   for (const doc of git ? handbook.docs : []) {
@@ -144,12 +170,20 @@ function withoutPublicText(handbook: Handbook, patterns: LeakPattern[], usedAsse
   const publicFolders = new Set(publicDocs.map((d) => d.folder));
   const allowed = [
     ...publicDocs.flatMap((d) => [d.id, readFileSync(path.join(handbook.contentDir, d.file), 'utf8')]),
-    ...[...usedAssets].flatMap((f) => [f, TEXT_FILES.has(path.extname(f).toLowerCase()) ? readIfFile(path.join(handbook.contentDir, f)) : '']),
-    settings.organisation, settings.handbookTitle, settings.contact ?? '', settings.accessibilityStatement ?? '',
-    settings.editions.public.site, settings.editions.public.base,
+    ...[...usedAssets].flatMap((f) => [
+      f,
+      TEXT_FILES.has(path.extname(f).toLowerCase()) ? readIfFile(path.join(handbook.contentDir, f)) : '',
+    ]),
+    settings.organisation,
+    settings.handbookTitle,
+    settings.contact ?? '',
+    settings.accessibilityStatement ?? '',
+    settings.editions.public.site,
+    settings.editions.public.base,
     ...settings.sections.filter((s) => publicFolders.has(s.folder)).map((s) => s.title),
     ...publicDocs.flatMap((d) => (d.data.controls ?? []).map((id) => `${id} ${controlTitle(handbook, id)}`)),
-    ...uiTexts(da), ...uiTexts(en),
+    ...uiTexts(da),
+    ...uiTexts(en),
   ];
   const excused = new Set<LeakPattern>();
   for (const text of allowed) for (const phrase of matcher.find(tokenForm(text))) excused.add(phrase.value);

@@ -4,7 +4,8 @@ import { gunzipSync } from 'node:zlib';
 const PAGEFIND_PREFIX = Buffer.from('pagefind_dcd');
 
 /** Characters that can be part of a word once lower-cased: ASCII and Latin letters and digits, and anything past U+036F (sorted out below). */
-const WORD = 'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02c1\\u02c6-\\u02d1\\u02e0-\\u02e4\\u02ec\\u02ee\\u0300-\\u036f\\u0370-\\uffff';
+const WORD =
+  'a-z0-9\\u00aa\\u00b2\\u00b3\\u00b5\\u00b9\\u00ba\\u00bc-\\u00be\\u00c0-\\u00d6\\u00d8-\\u00f6\\u00f8-\\u02c1\\u02c6-\\u02d1\\u02e0-\\u02e4\\u02ec\\u02ee\\u0300-\\u036f\\u0370-\\uffff';
 /** Separator runs other than a lone space (replacing a space by a space for every word would be the slow part). */
 const SEPARATORS = new RegExp(`[^${WORD}]{2,}|[^${WORD} ]`, 'g');
 const WORDY = /^[\p{L}\p{N}\p{M}]$/u;
@@ -27,9 +28,34 @@ export function tokenForm(text: string): string {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '–', mdash: '—', hellip: '…',
-  laquo: '«', raquo: '»', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', aelig: 'æ', oslash: 'ø', aring: 'å',
-  AElig: 'Æ', Oslash: 'Ø', Aring: 'Å', auml: 'ä', ouml: 'ö', uuml: 'ü', eacute: 'é', zwj: '', zwnj: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  laquo: '«',
+  raquo: '»',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  aelig: 'æ',
+  oslash: 'ø',
+  aring: 'å',
+  AElig: 'Æ',
+  Oslash: 'Ø',
+  Aring: 'Å',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  eacute: 'é',
+  zwj: '',
+  zwnj: '',
 };
 
 /** A code point as a string, or the original text when it is not a valid one. */
@@ -45,7 +71,7 @@ export function decodeEscapes(text: string): string {
       return codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), m);
     })
     .replace(/\\u([0-9a-fA-F]{4})|\\([nrtbf"\\/])/g, (_, hex: string | undefined, c: string) =>
-      hex ? String.fromCharCode(parseInt(hex, 16)) : ({ n: '\n', r: '\r', t: '\t', b: ' ', f: ' ' } as Record<string, string>)[c] ?? c,
+      hex ? String.fromCharCode(parseInt(hex, 16)) : (({ n: '\n', r: '\r', t: '\t', b: ' ', f: ' ' } as Record<string, string>)[c] ?? c),
     )
     .replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => {
       try {
@@ -70,7 +96,14 @@ export function cborStrings(bytes: Uint8Array): string[] {
     const size = info === 24 ? 1 : info === 25 ? 2 : info === 26 ? 4 : info === 27 ? 8 : 0;
     if (!size) throw new Error(`CBOR: reserved additional information ${info}`);
     need(size);
-    const value = size === 1 ? view.getUint8(pos) : size === 2 ? view.getUint16(pos) : size === 4 ? view.getUint32(pos) : Number(view.getBigUint64(pos));
+    const value =
+      size === 1
+        ? view.getUint8(pos)
+        : size === 2
+          ? view.getUint16(pos)
+          : size === 4
+            ? view.getUint32(pos)
+            : Number(view.getBigUint64(pos));
     pos += size;
     return value;
   };

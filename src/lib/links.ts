@@ -56,7 +56,10 @@ export function checkReferences(handbook: Handbook): Problem[] {
       }
       if (isPublic(doc) && !isPublic(target)) {
         const verb = ref.kind === 'import' ? 'importerer' : 'linker til';
-        add(ref, `link: offentligt dokument ${verb} ${target.displayPath}, som ikke er offentligt (audience: public og status: approved); ${doc.displayPath} må kun henvise til offentlige dokumenter`);
+        add(
+          ref,
+          `link: offentligt dokument ${verb} ${target.displayPath}, som ikke er offentligt (audience: public og status: approved); ${doc.displayPath} må kun henvise til offentlige dokumenter`,
+        );
       } else if (isPublished(doc) && !isPublished(target)) {
         add(ref, `link: ${target.displayPath} har status ${target.data.status} og udgives ikke`, 'warning');
       }
@@ -70,12 +73,14 @@ export function checkReferences(handbook: Handbook): Problem[] {
       const target = resolveReference(doc.file, ref.url);
       switch (target.kind) {
         case 'self':
-          if (target.anchor && !doc.headings.some((h) => h.id === target.anchor)) add(ref, `link: overskriften "#${target.anchor}" findes ikke i dokumentet`);
+          if (target.anchor && !doc.headings.some((h) => h.id === target.anchor))
+            add(ref, `link: overskriften "#${target.anchor}" findes ikke i dokumentet`);
           break;
         case 'document': {
           const linked = byFile.get(target.file);
           if (linked) checkDoc(ref, linked, target.anchor);
-          else if (existsSync(path.join(handbook.contentDir, target.file))) add(ref, `link: ${ref.url} har fejl i sin frontmatter og kan ikke bruges`);
+          else if (existsSync(path.join(handbook.contentDir, target.file)))
+            add(ref, `link: ${ref.url} har fejl i sin frontmatter og kan ikke bruges`);
           else add(ref, `link: ${ref.url} findes ikke (ingen fil ${target.file} i indholdsmappen)`);
           break;
         }

@@ -19,11 +19,14 @@ const TYPE_RANK = new Map<string, number>(DOCUMENT_TYPES.map((t, i) => [t, i]));
 
 /** Reading order inside a section: by document type, then title. */
 export function compareDocs(a: NavDoc, b: NavDoc): number {
-  return (TYPE_RANK.get(a.type)! - TYPE_RANK.get(b.type)!) || a.title.localeCompare(b.title, 'da') || a.id.localeCompare(b.id);
+  return TYPE_RANK.get(a.type)! - TYPE_RANK.get(b.type)! || a.title.localeCompare(b.title, 'da') || a.id.localeCompare(b.id);
 }
 
 /** Groups documents into sections: configured folders in their order, other folders after them alphabetically. */
-export function buildSections<D extends NavDoc>(docs: readonly D[], configured: readonly { folder: string; title: string }[]): Section<D>[] {
+export function buildSections<D extends NavDoc>(
+  docs: readonly D[],
+  configured: readonly { folder: string; title: string }[],
+): Section<D>[] {
   const byFolder = new Map<string, D[]>();
   for (const doc of docs) byFolder.set(doc.folder, [...(byFolder.get(doc.folder) ?? []), doc]);
   const order = configured.map((s) => s.folder);
@@ -56,7 +59,10 @@ export function neighbours<D extends NavDoc>(sections: readonly Section<D>[], id
 /** The documents the navigation lists for an open section: all of a small section, a window around the current one of a large section. */
 export function navWindow<D extends NavDoc>(docs: readonly D[], currentId: string | undefined, size = 15): { items: D[]; hidden: number } {
   if (docs.length <= size) return { items: [...docs], hidden: 0 };
-  const at = Math.max(0, docs.findIndex((d) => d.id === currentId));
+  const at = Math.max(
+    0,
+    docs.findIndex((d) => d.id === currentId),
+  );
   const start = Math.min(Math.max(0, at - Math.floor(size / 2)), docs.length - size);
   return { items: docs.slice(start, start + size), hidden: docs.length - size };
 }

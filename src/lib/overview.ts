@@ -32,7 +32,10 @@ export function overviewRows(manifest: BuildManifest, docs: readonly OverviewDoc
       status: manifest.docs[d.id]!.review!,
       changedSinceApproval: manifest.docs[d.id]?.git?.changedSinceApproval === true,
     }))
-    .sort((a, b) => REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da'));
+    .sort(
+      (a, b) =>
+        REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da'),
+    );
 }
 
 /** Counts per status, and of documents changed since approval. */

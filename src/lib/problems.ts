@@ -25,9 +25,7 @@ export function formatAnnotation(p: Problem): string {
 
 /** Prints problems to stderr, sorted by file and position, with annotations on GitHub Actions. */
 export function reportProblems(problems: readonly Problem[], env: NodeJS.ProcessEnv = process.env): void {
-  const sorted = [...problems].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col,
-  );
+  const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col);
   for (const p of sorted) {
     console.error(formatProblem(p));
     if (env.GITHUB_ACTIONS === 'true') console.error(formatAnnotation(p));

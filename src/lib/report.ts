@@ -29,7 +29,10 @@ export interface ReviewReport {
 }
 
 /** Sorts rows overdue first, then by next review date and title. */
-export function compareRows(a: Pick<ReportRow, 'status' | 'nextReview' | 'title'>, b: Pick<ReportRow, 'status' | 'nextReview' | 'title'>): number {
+export function compareRows(
+  a: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
+  b: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
+): number {
   return REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da');
 }
 
@@ -47,7 +50,7 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
       approvedOn: d.data.approvedOn!,
       nextReview: d.data.nextReview!,
       status: reviewStatus(d.data.nextReview, today, handbook.settings.dueSoonDays)!,
-      changedSinceApproval: git.summary.available ? git.docs.get(d.file)?.changedSinceApproval ?? false : null,
+      changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
     }));
   const counts = { current: 0, 'due-soon': 0, overdue: 0, changedSinceApproval: 0 };
   for (const row of rows) {
@@ -66,7 +69,9 @@ const changedText = (row: ReportRow) => (row.changedSinceApproval ? ' · ændret
 /** A summary line: counts and, without Git history, that changes since approval could not be told. */
 function summary(report: ReviewReport): string {
   const c = report.counts;
-  const git = report.gitAvailable ? `${c.changedSinceApproval} ændret efter godkendelse` : `ændringer efter godkendelse kunne ikke afgøres (${report.gitNote})`;
+  const git = report.gitAvailable
+    ? `${c.changedSinceApproval} ændret efter godkendelse`
+    : `ændringer efter godkendelse kunne ikke afgøres (${report.gitNote})`;
   return `Revisionsstatus pr. ${formatDate(report.today)}: ${c.overdue} overskredet, ${c['due-soon']} snart, ${c.current} gældende; ${git}.`;
 }
 
@@ -86,7 +91,12 @@ export function formatMarkdown(report: ReviewReport): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = ['## Revisionsrapport', '', summary(report), ''];
   for (const { owner, rows } of report.owners) {
-    lines.push(`### ${cell(owner)}`, '', '| Status | Næste revision | Dokument | Godkendt af | Ændret efter godkendelse |', '| --- | --- | --- | --- | --- |');
+    lines.push(
+      `### ${cell(owner)}`,
+      '',
+      '| Status | Næste revision | Dokument | Godkendt af | Ændret efter godkendelse |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const r of rows) {
       const changed = r.changedSinceApproval === null ? 'ukendt' : r.changedSinceApproval ? 'ja' : 'nej';
       lines.push(`| ${LABEL[r.status]} | ${r.nextReview} | ${cell(r.title)} (\`${r.file}\`) | ${cell(r.approvalBody)} | ${changed} |`);

@@ -41,13 +41,19 @@ function decisionProblems(handbook: Handbook, { file, decisions }: Applicability
   const unknown = file.ids
     .filter((id) => !isAnnexAControl(id) && !own.has(id))
     .map((id) =>
-      error(file.yaml.placeOf(['controls', id], true), `kontrol ${id}: ukendt id; brug et kontrol-id fra ISO/IEC 27001:2022 Anneks A (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34) eller en egen foranstaltning`),
+      error(
+        file.yaml.placeOf(['controls', id], true),
+        `kontrol ${id}: ukendt id; brug et kontrol-id fra ISO/IEC 27001:2022 Anneks A (5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34) eller en egen foranstaltning`,
+      ),
     );
   const listed = new Set(file.ids);
   const missing = buildSoa({ measures: handbook.ownMeasures, decisions }, [])
     .rows.filter((r) => !listed.has(r.id))
     .map((r) =>
-      error(file.yaml.placeOf(['controls'], true), `kontrol ${r.id} (${r.title}): mangler en beslutning; tilføj "${r.id}": { applicable: true } eller { applicable: false, justification: "..." }`),
+      error(
+        file.yaml.placeOf(['controls'], true),
+        `kontrol ${r.id} (${r.title}): mangler en beslutning; tilføj "${r.id}": { applicable: true } eller { applicable: false, justification: "..." }`,
+      ),
     );
   return [...unknown, ...missing];
 }

@@ -51,7 +51,12 @@ function label(path: readonly PropertyKey[]): string {
 }
 
 /** Turns zod issues of a data file into positioned problems. */
-function issueProblems(issues: readonly z.core.$ZodIssue[], yaml: LocatedYaml, display: string, spec: Pick<DataFileSpec<unknown>, 'key' | 'fields'>): Problem[] {
+function issueProblems(
+  issues: readonly z.core.$ZodIssue[],
+  yaml: LocatedYaml,
+  display: string,
+  spec: Pick<DataFileSpec<unknown>, 'key' | 'fields'>,
+): Problem[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
@@ -86,7 +91,12 @@ function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFile
   const source = readFileSync(file, 'utf8');
   const yaml = parseLocatedYaml(source);
   if (yaml.errors.length) {
-    return { display, yaml, ids: [], problems: yaml.errors.map((e) => ({ file: display, ...e.place, severity: 'error', message: `YAML-fejl: ${e.message}` })) };
+    return {
+      display,
+      yaml,
+      ids: [],
+      problems: yaml.errors.map((e) => ({ file: display, ...e.place, severity: 'error', message: `YAML-fejl: ${e.message}` })),
+    };
   }
   const top = spec.schema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!top.success) return { display, yaml, ids: [], problems: issueProblems(top.error.issues, yaml, display, spec) };
@@ -95,7 +105,13 @@ function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFile
   const entries: Record<string, T> = {};
   for (const [id, value] of Object.entries(raw)) {
     const idProblem = spec.checkId?.(id);
-    if (idProblem) problems.push({ file: display, ...yaml.placeOf([spec.key, id], true), severity: 'error', message: `${label([spec.key, id])}: ${idProblem}` });
+    if (idProblem)
+      problems.push({
+        file: display,
+        ...yaml.placeOf([spec.key, id], true),
+        severity: 'error',
+        message: `${label([spec.key, id])}: ${idProblem}`,
+      });
     const result = spec.entry.safeParse(value ?? {}, { reportInput: true });
     if (!result.success) {
       const issues = result.error.issues.map((i) => ({ ...i, path: [spec.key, id, ...i.path] }));
@@ -106,7 +122,10 @@ function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFile
 }
 
 /** Reads the own measures; none when the file is absent. */
-export function loadOwnMeasures(contentDir: string, displayRoot = path.dirname(contentDir)): { measures: OwnMeasure[]; problems: Problem[] } {
+export function loadOwnMeasures(
+  contentDir: string,
+  displayRoot = path.dirname(contentDir),
+): { measures: OwnMeasure[]; problems: Problem[] } {
   const file = readDataFile(contentDir, displayRoot, {
     name: OWN_MEASURES_FILE,
     schema: ownMeasuresSchema,
@@ -116,7 +135,11 @@ export function loadOwnMeasures(contentDir: string, displayRoot = path.dirname(c
     checkId: (id) => (OWN_MEASURE_ID.test(id) ? undefined : 'id skal være store bogstaver, bindestreg og et nummer, fx DST-1'),
   });
   if (!file) return { measures: [], problems: [] };
-  const measures = Object.entries(file.entries ?? {}).map(([id, m]) => ({ id, title: m.title, ...(m.description ? { description: m.description } : {}) }));
+  const measures = Object.entries(file.entries ?? {}).map(([id, m]) => ({
+    id,
+    title: m.title,
+    ...(m.description ? { description: m.description } : {}),
+  }));
   return { measures, problems: file.problems };
 }
 

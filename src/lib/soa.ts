@@ -98,7 +98,14 @@ export function countRows(rows: readonly SoaRow[]): SoaCounts {
   const count = (state: SoaState) => rows.filter((r) => r.state === state).length;
   const covered = count('covered');
   const notCovered = count('not-covered');
-  return { total: rows.length, applicable: covered + notCovered, covered, notCovered, excluded: count('excluded'), undecided: count('undecided') };
+  return {
+    total: rows.length,
+    applicable: covered + notCovered,
+    covered,
+    notCovered,
+    excluded: count('excluded'),
+    undecided: count('undecided'),
+  };
 }
 
 /** Builds the statement: every Annex A control and own measure (or only the named ones) with documents and state. */

@@ -5,7 +5,8 @@ import { manifest, docUrl } from '../lib/site.ts';
 import { strings } from '../strings/index.ts';
 
 /** `review.ics` exists in the intranet edition only. */
-export const getStaticPaths = (() => (manifest.edition === 'intranet' ? [{ params: { calendar: 'review' } }] : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (() =>
+  manifest.edition === 'intranet' ? [{ params: { calendar: 'review' } }] : []) satisfies GetStaticPaths;
 
 /** One event per approved document on its next-review date, with a UID stable across builds. */
 export const GET: APIRoute = async () => {

@@ -17,7 +17,10 @@ export const GET: APIRoute = async () => {
     ...(manifest.soa ? [{ path: url(SOA_PATH) }] : []),
   ];
   const body = entries.map((e) => `<url><loc>${escape(origin + e.path)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body.join('\n')}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml' },
-  });
+  return new Response(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body.join('\n')}\n</urlset>\n`,
+    {
+      headers: { 'Content-Type': 'application/xml' },
+    },
+  );
 };

@@ -11,7 +11,11 @@ export const decisionSchema = z
   .strict()
   .superRefine((decision, ctx) => {
     if (!decision.applicable && !decision.justification) {
-      ctx.addIssue({ code: 'custom', path: ['justification'], message: 'mangler: en fravalgt kontrol (applicable: false) skal have en begrundelse' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['justification'],
+        message: 'mangler: en fravalgt kontrol (applicable: false) skal have en begrundelse',
+      });
     }
   });
 
@@ -19,7 +23,9 @@ export const decisionSchema = z
 export const applicabilitySchema = z
   .object({
     /** Decisions keyed by control id, e.g. `{ "5.1": { applicable: true } }`. */
-    controls: z.record(z.string(), z.unknown(), { error: 'mangler (kontrol-id\'er med applicable: true/false, fx "5.1": { applicable: true })' }),
+    controls: z.record(z.string(), z.unknown(), {
+      error: 'mangler (kontrol-id\'er med applicable: true/false, fx "5.1": { applicable: true })',
+    }),
   })
   .strict();
 

@@ -12,7 +12,8 @@ const isoDate = z.preprocess(
 );
 
 /** YAML reads `5.10` and `3.10` as the numbers 5.1 and 3.1, so ids and versions must be quoted strings. */
-const quoted = (example: string) => `skal stå i anførselstegn, fx "${example}" (uden dem læser YAML ${example} som tallet ${Number(example)})`;
+const quoted = (example: string) =>
+  `skal stå i anførselstegn, fx "${example}" (uden dem læser YAML ${example} som tallet ${Number(example)})`;
 
 /** The rules of the organisation that the frontmatter schema depends on. */
 export type SchemaRules = Pick<Settings, 'approvalBodies' | 'reviewIntervalMonths'> & {

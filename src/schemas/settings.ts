@@ -1,14 +1,7 @@
 import { z } from 'astro/zod';
 
 /** Document kinds named by the policy; the order is the order used in lists. */
-export const DOCUMENT_TYPES = [
-  'politik',
-  'retningslinje',
-  'forretningsgang',
-  'procedure',
-  'beredskabsplan',
-  'bilag',
-] as const;
+export const DOCUMENT_TYPES = ['politik', 'retningslinje', 'forretningsgang', 'procedure', 'beredskabsplan', 'bilag'] as const;
 
 /** The four approval bodies named by the policy's governance section. */
 export const DEFAULT_APPROVAL_BODIES = [
@@ -70,9 +63,7 @@ export const settingsSchema = z
       .min(1)
       .default([...DEFAULT_APPROVAL_BODIES]),
     /** Longest allowed months from `approvedOn` to `nextReview` per type, e.g. `{ politik: 12 }`. */
-    reviewIntervalMonths: z
-      .partialRecord(z.enum(DOCUMENT_TYPES), z.int().positive())
-      .default({ politik: 12 }),
+    reviewIntervalMonths: z.partialRecord(z.enum(DOCUMENT_TYPES), z.int().positive()).default({ politik: 12 }),
     /** Days before `nextReview` in which a document counts as due soon, e.g. `30`. */
     dueSoonDays: z.int().nonnegative().default(30),
     /** The repository holding the content, for edit and history links. */

@@ -55,8 +55,10 @@ export const da = {
     draftBanner: 'Kladde: dette dokument er ikke godkendt og gælder ikke endnu.',
   },
   homeIntro: {
-    intranet: 'Håndbogen samler politikker, retningslinjer, forretningsgange og beredskabsplaner for informationssikkerhed. Alle medarbejdere skal kende og følge de regler, der gælder for deres arbejde.',
-    public: 'Her offentliggør vi de dele af vores informationssikkerhedshåndbog, som har interesse uden for huset: politikkerne og de retningslinjer, som leverandører og samarbejdspartnere skal kende.',
+    intranet:
+      'Håndbogen samler politikker, retningslinjer, forretningsgange og beredskabsplaner for informationssikkerhed. Alle medarbejdere skal kende og følge de regler, der gælder for deres arbejde.',
+    public:
+      'Her offentliggør vi de dele af vores informationssikkerhedshåndbog, som har interesse uden for huset: politikkerne og de retningslinjer, som leverandører og samarbejdspartnere skal kende.',
   },
   needsReview: 'Dokumenter der skal revideres',
   noDocuments: 'Der er ingen dokumenter i denne udgave endnu.',
@@ -92,7 +94,8 @@ export const da = {
     calendarDescription: (owner: string, body: string) => `Ejer: ${owner}. Godkendes af: ${body}.`,
   },
   layout: {
-    homeWhy: 'Informationssikkerhedspolitikken bestemmer, at de dele af håndbogen, der har interesse uden for huset, offentliggøres. Det gælder politikkerne og de regler, som borgere, virksomheder, leverandører og samarbejdspartnere skal kunne kende. Resten af håndbogen er intern.',
+    homeWhy:
+      'Informationssikkerhedspolitikken bestemmer, at de dele af håndbogen, der har interesse uden for huset, offentliggøres. Det gælder politikkerne og de regler, som borgere, virksomheder, leverandører og samarbejdspartnere skal kunne kende. Resten af håndbogen er intern.',
     publishedPolicies: 'Offentliggjorte politikker',
     allDocuments: 'Alle dokumenter',
     sectionCount: (n: number) => (n === 1 ? '1 dokument' : `${n} dokumenter`),
@@ -101,7 +104,8 @@ export const da = {
   },
   searchPage: {
     title: 'Søg i håndbogen',
-    intro: 'Søg i alle dokumenter i denne udgave af håndbogen. Du kan afgrænse resultaterne efter type, ejer, godkendende organ og revisionsstatus.',
+    intro:
+      'Søg i alle dokumenter i denne udgave af håndbogen. Du kan afgrænse resultaterne efter type, ejer, godkendende organ og revisionsstatus.',
     introPublic: 'Søg i de offentliggjorte dokumenter. Du kan afgrænse resultaterne efter type, ejer og godkendende organ.',
     noScript: 'Søgningen kræver JavaScript, som er slået fra eller ikke kunne indlæses i din browser.',
     noScriptLink: 'Find dokumentet i listen over alle dokumenter',

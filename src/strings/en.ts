@@ -1,6 +1,10 @@
 import type { Strings } from './da.ts';
 
-type Widen<T> = T extends (...args: infer A) => infer R ? (...args: A) => Widen<R> : T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+type Widen<T> = T extends (...args: infer A) => infer R
+  ? (...args: A) => Widen<R>
+  : T extends string
+    ? string
+    : { [K in keyof T]: Widen<T[K]> };
 
 /** English UI text for `lang: en` documents. */
 export const en: Widen<Strings> = {
@@ -96,7 +100,8 @@ export const en: Widen<Strings> = {
     calendarDescription: (owner: string, body: string) => `Owner: ${owner}. Approved by: ${body}.`,
   },
   layout: {
-    homeWhy: 'The information security policy requires the parts of the handbook that are of interest outside the organisation to be published. The rest of the handbook is internal.',
+    homeWhy:
+      'The information security policy requires the parts of the handbook that are of interest outside the organisation to be published. The rest of the handbook is internal.',
     publishedPolicies: 'Published policies',
     allDocuments: 'All documents',
     sectionCount: (n: number) => (n === 1 ? '1 document' : `${n} documents`),

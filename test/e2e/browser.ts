@@ -11,7 +11,16 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -54,7 +63,12 @@ export function newContext(browser: Browser, options: BrowserContextOptions = {}
 export function htmlPages(dir: string): string[] {
   return listFiles(dir)
     .filter((f) => f.endsWith('.html'))
-    .map((f) => f.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1'));
+    .map((f) =>
+      f
+        .split('\\')
+        .join('/')
+        .replace(/(^|\/)index\.html$/, '$1'),
+    );
 }
 
 /** The built HTML of a page path from `htmlPages`. */

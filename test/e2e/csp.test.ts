@@ -58,7 +58,9 @@ for (const edition of ['intranet', 'public'] as const) {
     it('answers every page with the headers of its _headers file and records no violation', async () => {
       const { dir, url } = editions()[edition];
       const expected = securityHeaders(dir);
-      expect(expected['Content-Security-Policy']).toMatch(/^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'.*; frame-ancestors 'none'$/);
+      expect(expected['Content-Security-Policy']).toMatch(
+        /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval'.*; frame-ancestors 'none'$/,
+      );
       const context = await browser.newContext();
       const { page, log } = await openPage(context);
       const found: Record<string, string[]> = {};
@@ -80,7 +82,7 @@ for (const edition of ['intranet', 'public'] as const) {
       const { page, log } = await openPage(context);
       await visit(page, log, url);
       const results = await pagefindSearch(page, url);
-      expect(results, String(results)).toBeTypeOf("number");
+      expect(results, String(results)).toBeTypeOf('number');
       expect(results).toBeGreaterThan(0);
       await visit(page, log, `${url}soeg/?q=adgangskode`);
       await context.close();
@@ -99,13 +101,20 @@ describe('control: the browser test sees violations, and hashes written by the b
     writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', `${inline}</body>`));
     const context = await browser.newContext();
     const { page, log } = await openPage(context);
-    const state = () => page.evaluate(() => [document.documentElement.dataset.inline ?? '', getComputedStyle(document.getElementById('farvet')!).color]);
-    const blocked = await served(copy, securityHeaders(copy), async (url) => ({ violations: await visit(page, log, url), state: await state() }));
+    const state = () =>
+      page.evaluate(() => [document.documentElement.dataset.inline ?? '', getComputedStyle(document.getElementById('farvet')!).color]);
+    const blocked = await served(copy, securityHeaders(copy), async (url) => ({
+      violations: await visit(page, log, url),
+      state: await state(),
+    }));
     expect(blocked.violations.join('\n')).toMatch(/script-src/);
     expect(blocked.violations.join('\n')).toMatch(/style-src/);
     expect(blocked.state).not.toEqual(['ja', 'rgb(255, 0, 0)']);
     writeSecurityHeaders(copy, 'public');
-    const allowed = await served(copy, securityHeaders(copy), async (url) => ({ violations: await visit(page, log, url), state: await state() }));
+    const allowed = await served(copy, securityHeaders(copy), async (url) => ({
+      violations: await visit(page, log, url),
+      state: await state(),
+    }));
     expect(allowed).toEqual({ violations: [], state: ['ja', 'rgb(255, 0, 0)'] });
     await context.close();
   });

@@ -25,7 +25,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const build = runScript('build', { HANDBOOK_OUT: out, HANDBOOK_TODAY: '2026-11-29' });
   if (build.code !== 0) throw new Error(`build failed:\n${build.stdout}\n${build.stderr}`);
   const fixtureOut = path.join(out, 'fixture');
-  const english = runScript('build', { HANDBOOK_CONTENT: fixture('search'), HANDBOOK_OUT: fixtureOut, HANDBOOK_TODAY: '2026-11-29' }, ['public']);
+  const english = runScript('build', { HANDBOOK_CONTENT: fixture('search'), HANDBOOK_OUT: fixtureOut, HANDBOOK_TODAY: '2026-11-29' }, [
+    'public',
+  ]);
   if (english.code !== 0) throw new Error(`fixture build failed:\n${english.stdout}\n${english.stderr}`);
   const { editions } = loadSettings(path.join(ROOT, 'content'), ROOT).settings;
   const intranet = await serve(path.join(out, 'intranet'), editions.intranet.base);

@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** A typical document page of an edition: the first guideline or policy. */
-const docPath = (edition: 'intranet' | 'public') => htmlPages(editions()[edition].dir).find((p) => /^(retningslinjer|politikker)\/[^/]+\/$/.test(p))!;
+const docPath = (edition: 'intranet' | 'public') =>
+  htmlPages(editions()[edition].dir).find((p) => /^(retningslinjer|politikker)\/[^/]+\/$/.test(p))!;
 
 describe('keyboard', () => {
   it('reaches the main content through a visible skip link, and focus is always visible', async () => {
@@ -39,7 +40,10 @@ describe('keyboard', () => {
         const el = document.activeElement as HTMLElement | null;
         if (!el || el === document.body) return null;
         const style = getComputedStyle(el);
-        return { what: `${el.tagName} ${el.textContent?.trim().slice(0, 30)}`, visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+        return {
+          what: `${el.tagName} ${el.textContent?.trim().slice(0, 30)}`,
+          visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+        };
       });
       if (state && !state.visible) unfocused.push(state.what);
     }

@@ -40,7 +40,9 @@ describe('review banner re-checked in the reader’s browser', () => {
     expect(banner.visible).toBe(true);
     expect(banner.role).toBe('status');
     expect(banner.className).toContain('banner--overdue');
-    expect(banner.text).toBe('Revision overskredet: Dette dokument skulle have været revideret senest 4. juni 2027. Indholdet kan være forældet; kontakt ejeren, før du handler på det.');
+    expect(banner.text).toBe(
+      'Revision overskredet: Dette dokument skulle have været revideret senest 4. juni 2027. Indholdet kan være forældet; kontakt ejeren, før du handler på det.',
+    );
   });
 
   it('shows the due-soon banner inside the window', async () => {

@@ -24,7 +24,13 @@ async function query(page: Page, term: string): Promise<QueryResult> {
     input.value = q;
     input.dispatchEvent(new Event('input', { bubbles: true }));
     await new Promise<void>((resolve, reject) => {
-      const give = setTimeout(() => reject(new Error(`no results for ${q}: ${summary.textContent} ${document.querySelector('pagefind-results')?.innerHTML.slice(0, 600)}`)), 10_000);
+      const give = setTimeout(
+        () =>
+          reject(
+            new Error(`no results for ${q}: ${summary.textContent} ${document.querySelector('pagefind-results')?.innerHTML.slice(0, 600)}`),
+          ),
+        10_000,
+      );
       const tick = () => (done() ? (clearTimeout(give), resolve()) : setTimeout(tick, 5));
       tick();
     });
@@ -60,7 +66,10 @@ async function searchPage(edition: 'intranet' | 'public' | 'english'): Promise<{
 }
 
 /** Text of every page of an edition, to check a test's premise against the built output. */
-const editionText = (edition: 'intranet' | 'public') => htmlPages(editions()[edition].dir).map((p) => pageHtml(editions()[edition].dir, p)).join('\n');
+const editionText = (edition: 'intranet' | 'public') =>
+  htmlPages(editions()[edition].dir)
+    .map((p) => pageHtml(editions()[edition].dir, p))
+    .join('\n');
 
 describe('search in the browser, under the strict Content-Security-Policy', () => {
   it('finds a word of an internal guideline on the intranet and nothing on the public edition', async () => {
@@ -89,7 +98,10 @@ describe('search in the browser, under the strict Content-Security-Policy', () =
   it('finds the base form from an inflected Danish form (Danish stemming)', async () => {
     const text = editionText('intranet');
     // Premise: the plural definite forms are in no document; the documents use the indefinite singular.
-    for (const [inflected, base] of [['skrivebordene', 'skrivebord'], ['adgangskoderne', 'adgangskode']]) {
+    for (const [inflected, base] of [
+      ['skrivebordene', 'skrivebord'],
+      ['adgangskoderne', 'adgangskode'],
+    ]) {
       expect(text).not.toMatch(new RegExp(`\\b${inflected}\\b`, 'i'));
       expect(text).toMatch(new RegExp(`\\b${base}\\b`));
     }
@@ -120,7 +132,8 @@ describe('search in the browser, under the strict Content-Security-Policy', () =
     const all = await query(page, 'data');
     expect(all.count).toBeGreaterThan(5);
     const pane = page.locator('pagefind-filter-pane');
-    for (const group of ['Dokumenttype', 'Ejer', 'Godkendt af', 'Revisionsstatus']) expect(await pane.innerText()).toContain(group.toUpperCase());
+    for (const group of ['Dokumenttype', 'Ejer', 'Godkendt af', 'Revisionsstatus'])
+      expect(await pane.innerText()).toContain(group.toUpperCase());
     await pane.getByRole('checkbox', { name: da.typeNames.politik }).check();
     await expect.poll(async () => Number((await page.locator('pagefind-summary').innerText()).split(' ')[0])).toBeLessThan(all.count);
     await page.locator('.search-hit').first().waitFor();
