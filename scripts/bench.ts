@@ -108,7 +108,8 @@ async function repeat(
 async function main(): Promise<void> {
   const opts = options();
   const loadAverage = loadavg()[0]!;
-  if (loadAverage > availableParallelism() / 2) console.error(`Warning: the machine is busy (1-minute load average ${loadAverage.toFixed(1)}); times will be inflated.`);
+  if (loadAverage > availableParallelism() / 2)
+    console.error(`Warning: the machine is busy (1-minute load average ${loadAverage.toFixed(1)}); times will be inflated.`);
   const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
   try {
     console.error(`Generating ${opts.docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);

@@ -16,6 +16,8 @@ const PAGEFIND_BIN = path.join(ROOT, 'node_modules', 'pagefind', 'lib', 'runner'
 export interface RunResult {
   wallMs: number;
   peakRss: number;
+  /** Peak of summed proportional set sizes: shared pages counted once (0 where the kernel does not report it). */
+  peakPss?: number;
   /** User + system CPU time of every process of the build, when measurable. */
   cpuMs?: number;
   phases: Record<string, number>;
@@ -88,7 +90,7 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
   const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
   const phases = readTimings(timings);
   for (const [edition, log] of astroLogsByEdition(result.output)) addAstroPhases(phases, log, `:${edition}`);
-  return { wallMs: result.ms, peakRss: result.peakRss, cpuMs: result.cpuMs, phases };
+  return { wallMs: result.ms, peakRss: result.peakRss, peakPss: result.peakPss, cpuMs: result.cpuMs, phases };
 }
 
 /** Adds Astro's logged timings as `astro-sync`, `astro-vite`, `astro-render` and `astro-total` phases. */
@@ -110,5 +112,11 @@ export async function runPlain(contentDir: string, outDir: string, cacheDir: str
   const phases = { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms };
   addAstroPhases(phases, parseAstroLog(astro.output), '');
   const cpuMs = astro.cpuMs !== undefined && pagefind.cpuMs !== undefined ? astro.cpuMs + pagefind.cpuMs : undefined;
-  return { wallMs: astro.ms + pagefind.ms, peakRss: Math.max(astro.peakRss, pagefind.peakRss), cpuMs, phases };
+  return {
+    wallMs: astro.ms + pagefind.ms,
+    peakRss: Math.max(astro.peakRss, pagefind.peakRss),
+    peakPss: Math.max(astro.peakPss, pagefind.peakPss),
+    cpuMs,
+    phases,
+  };
 }

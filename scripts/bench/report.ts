@@ -30,11 +30,15 @@ export function medianRun(runs: RunResult[]): RunResult {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
   const phases: Record<string, number> = {};
   for (const key of keys) phases[key] = median(runs.flatMap((r) => (key in r.phases ? [r.phases[key]!] : [])));
-  const cpu = runs.flatMap((r) => (r.cpuMs === undefined ? [] : [r.cpuMs]));
+  const optional = (key: 'cpuMs' | 'peakPss') => {
+    const values = runs.flatMap((r) => (r[key] === undefined ? [] : [r[key]]));
+    return values.length ? { [key]: median(values) } : {};
+  };
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
     peakRss: median(runs.map((r) => r.peakRss)),
-    ...(cpu.length ? { cpuMs: median(cpu) } : {}),
+    ...optional('peakPss'),
+    ...optional('cpuMs'),
     phases,
   };
 }
@@ -119,6 +123,11 @@ export function markdownReport(r: BenchResult): string {
         ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
         ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
         ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
+        [
+          'Peak memory (sum of PSS: shared pages counted once)',
+          r.ours.median.peakPss ? mb(r.ours.median.peakPss) : 'n/a',
+          plain?.peakPss ? mb(plain.peakPss) : 'n/a',
+        ],
         [
           'Runs (wall time)',
           r.ours.runs.map((x) => seconds(x.wallMs)).join(', '),

@@ -9,6 +9,8 @@ export interface Measured {
   ms: number;
   /** Highest sum of resident memory over every process of the group, sampled every 100 ms. */
   peakRss: number;
+  /** Highest sum of proportional set sizes (shared pages counted once in all), sampled likewise. */
+  peakPss: number;
   /** User + system CPU time of the whole tree (from GNU time), when /usr/bin/time exists. */
   cpuMs?: number;
   code: number;
@@ -29,14 +31,25 @@ function bytesPerPage(): number {
   return pageSize;
 }
 
-/** Sum of the resident memory of every live process in a process group, from /proc (0 where /proc is missing). */
-export function groupRss(pgid: number): number {
+/** Proportional set size of a process in bytes (shared pages split between their users), if the kernel reports it. */
+function pss(pid: string): number {
+  try {
+    const m = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Memory of every live process in a process group, from /proc: summed RSS and summed PSS (zeros where /proc is missing). */
+export function groupMemory(pgid: number): { rss: number; pss: number } {
   let pages = 0;
+  let pssBytes = 0;
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return 0;
+    return { rss: 0, pss: 0 };
   }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
@@ -48,9 +61,11 @@ export function groupRss(pgid: number): number {
     }
     // Fields after the command name "(...)": state ppid pgrp ... ; rss is the 22nd of them.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid) pages += Number(fields[21]) || 0;
+    if (Number(fields[2]) !== pgid) continue;
+    pages += Number(fields[21]) || 0;
+    pssBytes += pss(entry);
   }
-  return pages * bytesPerPage();
+  return { rss: pages * bytesPerPage(), pss: pssBytes };
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -82,8 +97,12 @@ function measureGroup(command: string, args: string[], options: { cwd: string; e
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let peakRss = 0;
+    let peakPss = 0;
     const sample = () => {
-      if (child.pid) peakRss = Math.max(peakRss, groupRss(child.pid));
+      if (!child.pid) return;
+      const memory = groupMemory(child.pid);
+      peakRss = Math.max(peakRss, memory.rss);
+      peakPss = Math.max(peakPss, memory.pss);
     };
     const timer = setInterval(sample, 100);
     sample();
@@ -95,7 +114,7 @@ function measureGroup(command: string, args: string[], options: { cwd: string; e
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ms: performance.now() - started, peakRss, code: code ?? 1, output });
+      resolve({ ms: performance.now() - started, peakRss, peakPss, code: code ?? 1, output });
     });
   });
 }
