@@ -169,7 +169,8 @@ function withoutPublicText(handbook: Handbook, patterns: LeakPattern[], usedAsse
   const publicDocs = handbook.docs.filter(isPublic);
   const publicFolders = new Set(publicDocs.map((d) => d.folder));
   const allowed = [
-    ...publicDocs.flatMap((d) => [d.id, readFileSync(path.join(handbook.contentDir, d.file), 'utf8')]),
+    // The parsed text too: in the raw MDX a link's address splits a sentence that readers see whole.
+    ...publicDocs.flatMap((d) => [d.id, readFileSync(path.join(handbook.contentDir, d.file), 'utf8'), d.text]),
     ...[...usedAssets].flatMap((f) => [
       f,
       TEXT_FILES.has(path.extname(f).toLowerCase()) ? readIfFile(path.join(handbook.contentDir, f)) : '',
