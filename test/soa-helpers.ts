@@ -3,31 +3,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { chromium } from 'playwright-core';
 import { runScript, tempDir } from './helpers.ts';
 
 export const SOA = 'anvendelseserklaering/index.html';
 export const CSV = 'anvendelseserklaering/anvendelseserklaering.csv';
 
-/** The Content-Security-Policy every edition must work under. */
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+/** The Content-Security-Policy the browser tests serve. */
+export { CSP } from './e2e/serve.ts';
 
-/** Debian's Chromium, never a downloaded one. */
-export const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+/** Headless Chromium with the project's one set of launch options. */
+export { launch } from './e2e/browser.ts';
 
 /** Builds a content folder into a fresh output folder (recorded in `made` for clean-up) and returns the folder. */
 export function build(content: string, made: string[], env: Record<string, string> = {}): string {
