@@ -3,9 +3,9 @@ import { glob } from 'astro/loaders';
 import { createFrontmatterSchema } from './schemas/frontmatter.ts';
 import { manifest } from './lib/site.ts';
 
-/** The handbook's documents: the edition's staged MDX files, validated by the one frontmatter schema. */
+/** The handbook's documents: the edition's staged documents (MDX, and plain Markdown staged as `.md`), validated by the one frontmatter schema. */
 const docs = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: manifest.contentDir }),
+  loader: glob({ pattern: manifest.collection, base: manifest.contentDir }),
   schema: createFrontmatterSchema(manifest.settings),
 });
 

@@ -7,6 +7,7 @@ import { indexEdition } from './pagefind.ts';
 import { writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
 import { copyAttachments } from './attachments.ts';
+import { strings } from '../strings/index.ts';
 
 /** The handbook integration: link rewriting in MDX, attachments, the edition's Pagefind index and security headers. */
 export default function handbook(): AstroIntegration {
@@ -15,7 +16,13 @@ export default function handbook(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
-          markdown: { processor: satteri({ mdastPlugins: [linkRewritePlugin(manifest.contentDir, manifest.base)] }) },
+          markdown: {
+            processor: satteri({
+              mdastPlugins: [linkRewritePlugin(manifest.contentDir, manifest.base)],
+              // One processor serves every document, so footnote labels are in the handbook's main language.
+              features: { gfm: { footnotes: strings('da').footnotes } },
+            }),
+          },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -28,6 +28,8 @@ export interface HandbookDoc {
   references: Reference[];
   /** Plain text of the body. */
   text: string;
+  /** Renders identically as plain Markdown, so the build stages it as `.md` (see `compileDocument`). */
+  markdownOnly: boolean;
 }
 
 /** A loaded content folder. */
@@ -120,5 +122,6 @@ function loadDocument(
     headings: parsed.headings,
     references: parsed.references,
     text: parsed.text,
+    markdownOnly: parsed.markdownOnly,
   };
 }

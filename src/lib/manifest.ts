@@ -27,6 +27,8 @@ export interface BuildManifest {
   drafts: boolean;
   /** Absolute path of the (staged) content folder the collection loads. */
   contentDir: string;
+  /** Glob patterns of the documents inside `contentDir`: all `.mdx` and `.md` files but staged attachments, e.g. `!bilag/noter.md`. */
+  collection: string[];
   site: string;
   base: string;
   settings: EditionSettings;

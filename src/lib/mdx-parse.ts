@@ -4,14 +4,11 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkMdx from 'remark-mdx';
 import { visit } from 'unist-util-visit';
 import GithubSlugger from 'github-slugger';
-import { mdxToJs } from 'satteri';
 import type { Root } from 'mdast';
+import { MdxSyntaxError, type Place } from './mdx-errors.ts';
+import { compileDocument } from './mdx-compile.ts';
 
-/** A place in a source file. */
-export interface Place {
-  line: number;
-  col: number;
-}
+export { MdxSyntaxError, type Place };
 
 /** A link, image or import found in a document body. */
 export interface Reference extends Place {
@@ -36,15 +33,8 @@ export interface ParsedMdx {
   references: Reference[];
   /** Plain text of the body, for leak scanning and summaries. */
   text: string;
-}
-
-/** A syntax error with its place. */
-export class MdxSyntaxError extends Error {
-  readonly place: Place;
-  constructor(message: string, place: Place) {
-    super(message);
-    this.place = place;
-  }
+  /** Renders identically as plain Markdown (see `compileDocument`). */
+  markdownOnly: boolean;
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
@@ -70,8 +60,8 @@ export function parseMdx(source: string): ParsedMdx {
       col: e.column ?? start?.column ?? Number(inText?.[2] ?? 1),
     });
   }
-  compileCheck(source);
-  const result: ParsedMdx = { yamlLine: 1, headings: [], references: [], text: '' };
+  const { markdownOnly } = compileDocument(source);
+  const result: ParsedMdx = { yamlLine: 1, headings: [], references: [], text: '', markdownOnly };
   const slugger = new GithubSlugger();
   const text: string[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }): Place => ({
@@ -115,20 +105,6 @@ export function parseMdx(source: string): ParsedMdx {
   });
   result.text = text.join(' ');
   return result;
-}
-
-/** Compiles with Sätteri, Astro's own MDX compiler, so whatever the build would reject fails here. */
-function compileCheck(source: string): void {
-  try {
-    mdxToJs(source);
-  } catch (error) {
-    const message = (error as Error).message;
-    const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
-    throw new MdxSyntaxError(`MDX-syntaksfejl: ${(m ? m[3]! : message).split('\n')[0]}`, {
-      line: m ? Number(m[1]) : 1,
-      col: m ? Number(m[2]) : 1,
-    });
-  }
 }
 
 /** The module specifiers of the import statements in an ESM block. */

@@ -1,5 +1,6 @@
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { escapePath } from 'tinyglobby';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from './content.ts';
 import { inEdition } from './editions.ts';
@@ -36,15 +37,32 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
   chmodSync(stageDir, 0o700);
   const contentDir = path.join(stageDir, 'content');
+  const staged = stagedNames(docs, files);
   for (const file of [...files].sort()) {
-    const target = path.join(contentDir, file);
+    const target = path.join(contentDir, staged.get(file) ?? file);
     mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(path.join(handbook.contentDir, file), target);
   }
   mkdirSync(contentDir, { recursive: true });
-  const manifest = buildManifest(handbook, git, docs, contentDir, options);
+  const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   return stageDir;
+}
+
+/** Plain-Markdown documents are staged as `.md` (Astro renders those without a module per document), unless that name is taken. */
+function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const doc of docs) {
+    const md = doc.file.replace(/\.mdx$/, '.md');
+    if (doc.markdownOnly && !files.has(md)) names.set(doc.file, md);
+  }
+  return names;
+}
+
+/** The collection's glob patterns: every staged document, but no `.md` file staged as an attachment or import. */
+function collectionPatterns(files: ReadonlySet<string>, staged: ReadonlyMap<string, string>): string[] {
+  const otherMarkdown = [...files].filter((f) => f.endsWith('.md') && !staged.has(f)).sort();
+  return ['**/*.mdx', '**/*.md', ...otherMarkdown.map((f) => `!${escapePath(f)}`)];
 }
 
 /** Defence in depth behind `check`: the public stage gets no file that is, or links to, a non-public document or lies outside the content folder. */
@@ -67,6 +85,7 @@ export function buildManifest(
   docs: readonly HandbookDoc[],
   contentDir: string,
   options: Omit<StageOptions, 'parentDir'>,
+  collection: string[] = ['**/*.mdx'],
 ): BuildManifest {
   const isPublic = options.edition === 'public';
   const metas: Record<string, DocMeta> = {};
@@ -83,6 +102,7 @@ export function buildManifest(
     today: options.today,
     drafts: options.drafts && !isPublic,
     contentDir,
+    collection,
     site,
     base,
     settings: { ...editionSettings(handbook.settings, docs, isPublic), ownMeasures: editionOwnMeasures(handbook, docs, options.edition) },

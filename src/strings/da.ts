@@ -177,6 +177,8 @@ export const da = {
     noDocuments: 'Intet dokument',
   },
   overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring' },
+  /** Footnote section of a document; `{reference}` becomes the footnote's number. */
+  footnotes: { label: 'Fodnoter', backLabel: 'Tilbage til henvisning {reference}' },
   navAll: (count: number, section: string) => `Alle ${count} dokumenter i ${section}`,
   footer: {
     accessibility: 'Tilgængelighedserklæring',

@@ -182,6 +182,8 @@ export const en: Widen<Strings> = {
     noDocuments: 'No document',
   },
   overviewLinks: { heading: 'Overview', review: 'Review overview', changes: 'Latest changes', soa: 'Statement of Applicability' },
+  /** Footnote section of a document; `{reference}` becomes the footnote's number. */
+  footnotes: { label: 'Footnotes', backLabel: 'Back to reference {reference}' },
   navAll: (count: number, section: string) => `All ${count} documents in ${section}`,
   footer: {
     accessibility: 'Accessibility statement',
