@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pageLanguage, separateBlocks } from '../src/integration/pagefind.ts';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { indexEdition, pageLanguage, separateBlocks } from '../src/integration/pagefind.ts';
+import { cleanup, listFiles, readText, tempDir } from './helpers.ts';
 import { pagefindFilterAttributes, searchFilters } from '../src/lib/search.ts';
 import { da } from '../src/strings/da.ts';
 
@@ -46,5 +49,35 @@ describe('search filters', () => {
       'data-filter-1': 'Direktionen',
       'data-pagefind-filter': 'ejer[data-filter-0], godkendt af[data-filter-1]',
     });
+  });
+});
+
+describe('indexEdition', () => {
+  const page = (lang: string, title: string, body: string) =>
+    `<!DOCTYPE html><html lang="${lang}"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><table><tr><th>Tavlemøde</th><th>Stående</th></tr></table><p>${body}</p></main></body></html>`;
+
+  it('indexes every page at its URL under the base path, English pages in their own bundle, words kept apart', async () => {
+    const out = tempDir();
+    try {
+      for (const [file, html] of [
+        ['regler/adgang/index.html', page('da', 'Adgangsregel', 'Adgangskoder skal skiftes.')],
+        ['regler/access/index.html', page('en', 'Access rule', 'Passwords must be changed.')],
+        ['404.html', '<!DOCTYPE html><html lang="da"><body><p>Siden findes ikke.</p></body></html>'],
+      ] as const) {
+        mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+        writeFileSync(path.join(out, file), html);
+      }
+      expect(await indexEdition(out, '/haandbog')).toEqual({ pages: 2, english: 1 });
+      const fragments = (dir: string) =>
+        listFiles(path.join(out, dir))
+          .filter((f) => f.endsWith('.pf_fragment'))
+          .map((f) => JSON.parse(readText(path.join(out, dir, f)).replace(/^pagefind_dcd/, '')) as { url: string; content: string });
+      const da = fragments('pagefind/fragment');
+      expect(da.map((f) => f.url)).toEqual(['/haandbog/regler/adgang/']);
+      expect(da[0]!.content).toMatch(/Tavlemøde\W+Stående/);
+      expect(fragments('pagefind/en/fragment').map((f) => f.url)).toEqual(['/haandbog/regler/access/']);
+    } finally {
+      cleanup(out);
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createIndex, close } from 'pagefind';
 
@@ -29,34 +30,49 @@ export function pageLanguage(html: string): string {
 /** Pagefind's UI bundles, which our search page does not load (it bundles @pagefind/component-ui itself). */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-/** One Pagefind bundle written from the given pages; throws on any indexing error. */
-async function writeBundle(pages: { url: string; content: string }[], outputPath: string): Promise<number> {
-  const { index, errors } = await createIndex();
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  // All pages at once: the Pagefind service answers each request in turn, so awaiting one by one only adds round trips.
-  const results = await Promise.all(pages.map((page) => index.addHTMLFile(page)));
-  results.forEach((added, i) => {
-    if (added.errors.length) throw new Error(`Pagefind: ${pages[i]!.url}: ${added.errors.join('; ')}`);
-  });
-  const count = pages.filter((page) => page.content.includes('data-pagefind-body')).length;
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(path.join(outputPath, file));
-  return count;
+/** A page to index: where it lies in the output and its HTML made ready for indexing. */
+interface Page {
+  file: string;
+  content: string;
+  lang: string;
 }
 
-/** Every HTML page of the output with the URL it is served at under the edition's base path. */
-async function readPages(outDir: string, base: string): Promise<{ url: string; content: string; lang: string }[]> {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+/**
+ * One Pagefind bundle written from the given pages; throws on any indexing error.
+ * The prepared pages are written to a private folder laid out as the served site, because Pagefind reads a
+ * folder itself faster than it takes the same pages one message at a time (1.0 s against 2.6 s for 989 pages).
+ */
+async function writeBundle(pages: readonly Page[], prefix: string, outputPath: string): Promise<number> {
+  const input = await mkdtemp(path.join(tmpdir(), 'handbook-pagefind-'));
+  try {
+    await Promise.all(
+      pages.map(async (page) => {
+        const target = path.join(input, prefix, page.file);
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, page.content);
+      }),
+    );
+    const { index, errors } = await createIndex();
+    if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: input });
+    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    if (added.page_count !== pages.length) throw new Error(`Pagefind: indekserede ${added.page_count} af ${pages.length} sider`);
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await rm(input, { recursive: true, force: true });
+  }
+  for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(path.join(outputPath, file));
+  return pages.filter((page) => page.content.includes('data-pagefind-body')).length;
+}
+
+/** Every HTML page of the output, ready for indexing. */
+async function readPages(outDir: string): Promise<Page[]> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   return Promise.all(
     files.map(async (file) => {
       const html = await readFile(path.join(outDir, file), 'utf8');
-      const rel = file
-        .split(path.sep)
-        .join('/')
-        .replace(/(^|\/)index\.html$/, '$1');
-      return { url: `${prefix}${rel}`, content: separateBlocks(html), lang: pageLanguage(html) };
+      return { file, content: separateBlocks(html), lang: pageLanguage(html) };
     }),
   );
 }
@@ -67,19 +83,16 @@ async function readPages(outDir: string, base: string): Promise<{ url: string; c
  * `pagefind/en/` with English stemming, which the Danish search page merges into every search.
  */
 export async function indexEdition(outDir: string, base = '/'): Promise<{ pages: number; english: number }> {
-  const pages = await readPages(outDir, base);
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const pages = await readPages(outDir);
   const english = pages.filter((p) => p.lang === 'en');
   try {
     const main = await writeBundle(
-      pages.filter((p) => p.lang !== 'en').map(({ url, content }) => ({ url, content })),
+      pages.filter((p) => p.lang !== 'en'),
+      prefix,
       path.join(outDir, PAGEFIND_DIR),
     );
-    const en = english.length
-      ? await writeBundle(
-          english.map(({ url, content }) => ({ url, content })),
-          path.join(outDir, PAGEFIND_EN_DIR),
-        )
-      : 0;
+    const en = english.length ? await writeBundle(english, prefix, path.join(outDir, PAGEFIND_EN_DIR)) : 0;
     return { pages: main + en, english: en };
   } finally {
     await close();
