@@ -19,3 +19,25 @@ describe('leak patterns and links inside sentences', () => {
     expect(texts.some((t) => t.includes('samarbejdspartnere grundigt'))).toBe(false);
   });
 });
+
+describe('leak patterns and lists of links', () => {
+  it('do not join the titles of a closing list of links into one sentence, which the public navigation shows side by side', () => {
+    const content = path.join(tempDir(), 'content');
+    mkdirSync(path.join(content, 'regler'), { recursive: true });
+    const titled = (title: string, audience: string, body: string) =>
+      `---\ntitle: ${title}\ntype: retningslinje\nowner: Ejer\napprovalBody: Direktionen\napprovedOn: 2026-01-01\nnextReview: 2026-12-01\naudience: ${audience}\n---\n\n${body}\n`;
+    writeFileSync(path.join(content, 'regler/a.mdx'), titled('Retningslinje for sikker brug af mobile enheder', 'public', 'Tekst om mobile enheder.'));
+    writeFileSync(path.join(content, 'regler/b.mdx'), titled('Retningslinje for håndtering af flytbare medier', 'public', 'Tekst om medier.'));
+    writeFileSync(
+      path.join(content, 'regler/intern.mdx'),
+      titled(
+        'Intern regel',
+        'internal',
+        'Denne interne regel beskriver, hvordan medarbejderne arbejder sikkert hjemmefra hver eneste dag.\n\n## Se også\n\n- [Retningslinje for sikker brug af mobile enheder](./a.mdx)\n- [Retningslinje for håndtering af flytbare medier](./b.mdx)',
+      ),
+    );
+    const texts = leakPatterns(loadHandbook(content)).map((p) => p.text);
+    expect(texts.some((t) => t.includes('arbejder sikkert hjemmefra hver eneste dag'))).toBe(true);
+    expect(texts.filter((t) => /mobile enheder|flytbare medier/.test(t))).toEqual([]);
+  });
+});

@@ -112,7 +112,8 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
     add(doc.data.approvalBody, 'godkendelsesorgan', src, why(doc));
     add(doc.data.version, 'version', src, why(doc));
     for (const h of doc.headings) add(h.text, 'overskrift', src, why(doc));
-    const sentences = doc.text.split(/(?<=[.!?])\s+/).filter((s) => s.length >= MIN['sætning']!);
+    // Sentences end at punctuation and at block ends: a list of links has none, and its titles joined would be one "sentence".
+    const sentences = doc.text.split(/(?<=[.!?])\s+|\s*\n\s*/).filter((s) => s.length >= MIN['sætning']!);
     for (const s of spread(sentences, 6)) add(tail(s), 'sætning', src, why(doc));
     // Controls and own measures only non-public documents carry: their titles (one-word titles are too common to search for).
     for (const id of doc.data.controls ?? []) {

@@ -31,7 +31,7 @@ export interface ParsedMdx {
   yamlLine: number;
   headings: Heading[];
   references: Reference[];
-  /** Plain text of the body, for leak scanning and summaries. */
+  /** Plain text of the body, for leak scanning; each paragraph, heading and table cell starts on a new line. */
   text: string;
   /** Renders identically as plain Markdown (see `compileDocument`). */
   markdownOnly: boolean;
@@ -74,7 +74,12 @@ export function parseMdx(source: string): ParsedMdx {
         result.yaml = node.value;
         result.yamlLine = at(node).line;
         break;
+      case 'paragraph':
+      case 'tableCell':
+        text.push('\n');
+        break;
       case 'heading': {
+        text.push('\n');
         const headingText = plainText(node);
         result.headings.push({ depth: node.depth, text: headingText, id: slugger.slug(headingText) });
         break;
@@ -103,7 +108,7 @@ export function parseMdx(source: string): ParsedMdx {
         break;
     }
   });
-  result.text = text.join(' ');
+  result.text = text.join(' ').trim();
   return result;
 }
 
