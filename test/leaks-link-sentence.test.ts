@@ -26,8 +26,14 @@ describe('leak patterns and lists of links', () => {
     mkdirSync(path.join(content, 'regler'), { recursive: true });
     const titled = (title: string, audience: string, body: string) =>
       `---\ntitle: ${title}\ntype: retningslinje\nowner: Ejer\napprovalBody: Direktionen\napprovedOn: 2026-01-01\nnextReview: 2026-12-01\naudience: ${audience}\n---\n\n${body}\n`;
-    writeFileSync(path.join(content, 'regler/a.mdx'), titled('Retningslinje for sikker brug af mobile enheder', 'public', 'Tekst om mobile enheder.'));
-    writeFileSync(path.join(content, 'regler/b.mdx'), titled('Retningslinje for håndtering af flytbare medier', 'public', 'Tekst om medier.'));
+    writeFileSync(
+      path.join(content, 'regler/a.mdx'),
+      titled('Retningslinje for sikker brug af mobile enheder', 'public', 'Tekst om mobile enheder.'),
+    );
+    writeFileSync(
+      path.join(content, 'regler/b.mdx'),
+      titled('Retningslinje for håndtering af flytbare medier', 'public', 'Tekst om medier.'),
+    );
     writeFileSync(
       path.join(content, 'regler/intern.mdx'),
       titled(

@@ -25,7 +25,9 @@ export function build(content: string, made: string[], env: Record<string, strin
 
 /** A built file's text, with the white space next to tags (which formatting of the templates changes) removed. */
 export const read = (out: string, edition: string, file: string) =>
-  readFileSync(path.join(out, edition, file), 'utf8').replace(/>\s+/g, '>').replace(/\s+</g, '<');
+  readFileSync(path.join(out, edition, file), 'utf8')
+    .replace(/>\s+/g, '>')
+    .replace(/\s+</g, '<');
 
 /** The counts of one line of the coverage table, by the line's label. */
 export function coverage(html: string, label: string): Record<string, number> {

@@ -2,12 +2,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { manifest } from '../lib/site.ts';
-import { linkRewritePlugin } from './link-rewrite.ts';
+import { markdownOptions } from './markdown.ts';
 import { indexEdition } from './pagefind.ts';
 import { writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
 import { copyAttachments } from './attachments.ts';
-import { strings } from '../strings/index.ts';
 
 /** The handbook integration: link rewriting in MDX, attachments, the edition's Pagefind index and security headers. */
 export default function handbook(): AstroIntegration {
@@ -16,13 +15,7 @@ export default function handbook(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
-          markdown: {
-            processor: satteri({
-              mdastPlugins: [linkRewritePlugin(manifest.contentDir, manifest.base)],
-              // One processor serves every document, so footnote labels are in the handbook's main language.
-              features: { gfm: { footnotes: strings('da').footnotes } },
-            }),
-          },
+          markdown: { processor: satteri(markdownOptions(manifest.contentDir, manifest.base)) },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
