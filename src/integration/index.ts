@@ -19,6 +19,8 @@ export default function handbook(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
+        // The build's garbage goes before Pagefind's service, the largest process, starts (see scripts/build.ts).
+        (globalThis as { gc?: () => void }).gc?.();
         copyAttachments(manifest.contentDir, fileURLToPath(dir), manifest.attachments);
         const { pages, english } = await timed('pagefind', manifest.edition, () => indexEdition(fileURLToPath(dir), manifest.base));
         logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition}${english ? `, heraf ${english} på engelsk` : ''})`);
