@@ -86,23 +86,29 @@ function typicalPage(handbook: GeneratedHandbook): string {
   return `${doc.folder}/${doc.slug}/index.html`;
 }
 
-/** Runs one build several times, printing progress, and keeps the output of the last run. */
-async function repeat(
-  label: string,
-  runs: number,
-  once: (outDir: string) => Promise<RunResult>,
-  work: string,
-): Promise<{ results: RunResult[]; outDir: string }> {
-  const results: RunResult[] = [];
-  let outDir = '';
+/** A build to repeat: its label and one run into an output folder. */
+interface Build {
+  label: string;
+  once: (outDir: string) => Promise<RunResult>;
+}
+
+/**
+ * Runs the builds in turn, `runs` rounds of each (ours, plain, ours, plain …), printing progress, and keeps the
+ * output of each build's last run. Alternating puts a slow spell of a shared machine on both, not on one.
+ */
+async function alternate(builds: Build[], runs: number, work: string): Promise<{ results: RunResult[]; outDir: string }[]> {
+  const done = builds.map(() => ({ results: [] as RunResult[], outDir: '' }));
   for (let i = 1; i <= runs; i++) {
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-    outDir = path.join(work, `${label}-${i}`);
-    const result = await once(outDir);
-    results.push(result);
-    console.error(`  ${label} run ${i}/${runs}: ${seconds(result.wallMs)}, peak ${(result.peakRss / 1024 / 1024).toFixed(0)} MB`);
+    for (const [b, build] of builds.entries()) {
+      const state = done[b]!;
+      if (state.outDir) rmSync(state.outDir, { recursive: true, force: true });
+      state.outDir = path.join(work, `${build.label}-${i}`);
+      const result = await build.once(state.outDir);
+      state.results.push(result);
+      console.error(`  ${build.label} run ${i}/${runs}: ${seconds(result.wallMs)}, peak ${(result.peakRss / 1024 / 1024).toFixed(0)} MB`);
+    }
   }
-  return { results, outDir };
+  return done;
 }
 
 async function main(): Promise<void> {
@@ -117,15 +123,18 @@ async function main(): Promise<void> {
     const handbook = generateHandbook(path.join(work, 'repo'), { docs: opts.docs, seed: opts.seed, commits: opts.commits });
     const generationMs = performance.now() - started;
     const page = typicalPage(handbook);
-    console.error(`Building both editions with scripts/build.ts, ${opts.runs} run(s) ...`);
-    const ours = await repeat('ours', opts.runs, (out) => runOurs(handbook.contentDir, out, handbook.today), work);
-    let plain: BenchResult['plain'];
-    if (opts.plain) {
-      console.error(`Building the plain Astro + MDX site, ${opts.runs} run(s) ...`);
-      const runs = await repeat('plain', opts.runs, (out) => runPlain(handbook.contentDir, out, path.join(work, 'plain-cache')), work);
-      plain = { runs: runs.results, median: medianRun(runs.results), size: editionSize(runs.outDir, page) };
-    }
-    const oursMedian = medianRun(ours.results);
+    console.error(
+      `Building both editions with scripts/build.ts${opts.plain ? ' and the plain Astro + MDX site, in turn' : ''}, ${opts.runs} run(s) ...`,
+    );
+    const builds: Build[] = [{ label: 'ours', once: (out) => runOurs(handbook.contentDir, out, handbook.today) }];
+    if (opts.plain) builds.push({ label: 'plain', once: (out) => runPlain(handbook.contentDir, out, path.join(work, 'plain-cache')) });
+    const [ours, plainRuns] = await alternate(builds, opts.runs, work);
+    const plain: BenchResult['plain'] = plainRuns && {
+      runs: plainRuns.results,
+      median: medianRun(plainRuns.results),
+      size: editionSize(plainRuns.outDir, page),
+    };
+    const oursMedian = medianRun(ours!.results);
     const result: BenchResult = {
       docs: opts.docs,
       seed: opts.seed,
@@ -142,10 +151,10 @@ async function main(): Promise<void> {
       },
       typicalPage: page,
       ours: {
-        runs: ours.results,
+        runs: ours!.results,
         median: oursMedian,
-        intranet: editionSize(path.join(ours.outDir, 'intranet'), page),
-        public: editionSize(path.join(ours.outDir, 'public'), page),
+        intranet: editionSize(path.join(ours!.outDir, 'intranet'), page),
+        public: editionSize(path.join(ours!.outDir, 'public'), page),
       },
       plain,
       ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,

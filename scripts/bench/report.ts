@@ -18,6 +18,12 @@ export interface BenchResult {
   ratio?: number;
 }
 
+/** Our wall time over the plain site's, run by run (they alternate, so each pair met the same machine load). */
+function pairRatios(r: BenchResult): string {
+  if (!r.plain) return 'n/a';
+  return r.ours.runs.map((x, i) => (r.plain!.runs[i] ? (x.wallMs / r.plain!.runs[i]!.wallMs).toFixed(2) : 'n/a')).join(', ');
+}
+
 /** The median of a list of numbers (the mean of the middle two for an even count). */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -129,10 +135,11 @@ export function markdownReport(r: BenchResult): string {
           plain?.peakPss ? mb(plain.peakPss) : 'n/a',
         ],
         [
-          'Runs (wall time)',
+          'Runs (wall time, in the order run)',
           r.ours.runs.map((x) => seconds(x.wallMs)).join(', '),
           r.plain?.runs.map((x) => seconds(x.wallMs)).join(', ') ?? 'n/a',
         ],
+        ['Ratio of each run to the plain run after it', pairRatios(r), ''],
         [
           'Plain site: astro build + Pagefind CLI',
           '',
