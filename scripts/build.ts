@@ -19,50 +19,35 @@ import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const PRELOAD = path.join(REPO_ROOT, 'scripts', 'astro-preload.ts');
 
-/** An Astro child process, started early so it loads Astro while the parent checks the content. */
-interface AstroChild {
-  /** Builds the staged edition; rejects when Astro fails. */
-  build(stageDir: string): Promise<void>;
-  /** Stops a child that will not be needed. */
-  cancel(): void;
-}
-
-/** Starts one Astro build process for an edition, waiting (see astro-preload.ts) until `build` names its stage. */
-function startAstro(edition: Edition): AstroChild {
-  // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
-  const child = spawn(process.execPath, ['--expose-gc', '--import', PRELOAD, ASTRO_BIN, 'build'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, HANDBOOK_STAGE: '', ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk));
-  const exited = new Promise<number | null>((resolve, reject) => {
+/** Runs one Astro build for a staged edition in its own process, so two editions use two cores. */
+function astroBuild(stageDir: string, edition: Edition): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
+    const child = spawn(process.execPath, ['--expose-gc', ASTRO_BIN, 'build'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve(code));
-  });
-  exited.catch(() => undefined); // reported by build(), if it is called at all
-  return {
-    async build(stageDir) {
-      if (child.connected) child.send({ stage: stageDir });
-      const code = await exited;
+    child.on('close', (code) => {
       if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(output);
-      if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
-    },
-    cancel: () => child.kill(),
-  };
+      if (code === 0) resolve();
+      else reject(new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`));
+    });
+  });
 }
 
 /** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
-async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition, astro: AstroChild): Promise<void> {
+async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
   );
   try {
-    await timed('astro', edition, () => astro.build(stageDir));
+    await timed('astro', edition, () => astroBuild(stageDir, edition));
     const built = path.join(stageDir, 'dist');
     if (edition === 'public') {
       const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
@@ -83,17 +68,6 @@ async function main(): Promise<void> {
   const env = readEnv();
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
-  const children = new Map(editions.map((e) => [e, startAstro(e)]));
-  try {
-    await buildAll(env, editions, children, started);
-  } finally {
-    // Children still waiting after a failure would wait for ever; a finished child ignores this.
-    for (const child of children.values()) child.cancel();
-  }
-}
-
-/** Checks the content, then builds the editions in the started children and swaps them in. */
-async function buildAll(env: HandbookEnv, editions: Edition[], children: Map<Edition, AstroChild>, started: number): Promise<void> {
   const handbook = await timed('content', undefined, () => loadHandbookParallel(env.contentDir));
   const problems = [
     ...handbook.problems,
@@ -110,7 +84,7 @@ async function buildAll(env: HandbookEnv, editions: Edition[], children: Map<Edi
   }
   const git = await timed('git', undefined, () => readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]))));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
-  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e, children.get(e)!)));
+  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);
   if (failed.length) process.exit(1);
