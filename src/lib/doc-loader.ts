@@ -1,29 +1,49 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { glob as globFiles } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
 import { glob } from 'astro/loaders';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { splitFrontmatter } from './frontmatter-split.ts';
 
 /**
- * Astro's glob loader, except that plain-Markdown documents (staged as `.md`) are stored without their rendered
- * HTML: the page renders them when it is built (see `renderDoc`). Astro inlines the whole store into one module
- * that Vite bundles and every page loads, so HTML kept there costs time and memory growing with the handbook.
+ * The documents' loader: Astro's glob loader for MDX; plain-Markdown documents (staged as `.md`) are stored with
+ * their frontmatter only, and their page renders them when it is built (see `renderDoc`). Astro inlines the whole
+ * store into one module that Vite bundles and every page loads, so HTML kept there costs time and memory growing
+ * with the handbook, and rendering it there as well would be done twice.
  */
-export function docLoader(options: { pattern: string | string[]; base: string }): Loader {
-  const inner = glob({ ...options, retainBody: false });
+export function docLoader(options: { pattern: string[]; base: string }): Loader {
+  const markdown = options.pattern.filter((p) => p.replace(/^!/, '').endsWith('.md'));
+  const mdx = glob({ pattern: options.pattern.filter((p) => !markdown.includes(p)), base: options.base, retainBody: false });
   return {
     name: 'handbook-docs',
-    load: (context) => inner.load({ ...context, store: leanStore(context.store) }),
+    async load(context) {
+      // The glob loader drops entries it did not load itself, so the Markdown entries come after it.
+      await mdx.load(context);
+      if (markdown.some((p) => !p.startsWith('!'))) await loadMarkdown(context, markdown, options.base);
+    },
   };
 }
 
-/** The store with `set` dropping the rendered HTML of `.md` entries. */
-function leanStore(store: LoaderContext['store']): LoaderContext['store'] {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property === 'set') {
-        return (entry: Parameters<typeof target.set>[0]) =>
-          target.set(entry.filePath?.endsWith('.md') ? { ...entry, rendered: undefined } : entry);
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
+/** Validates and stores the frontmatter of every `.md` document; the same YAML parser `npm run check` validated. */
+async function loadMarkdown(context: LoaderContext, pattern: string[], base: string): Promise<void> {
+  const root = fileURLToPath(context.config.root);
+  const files = (await globFiles(pattern, { cwd: base })).sort();
+  for (const file of files) {
+    const filePath = path.join(base, file);
+    const source = await readFile(filePath, 'utf8');
+    const id = file.replace(/\.md$/, '');
+    const data = await context.parseData({
+      id,
+      data: (parseYaml(splitFrontmatter(source).yaml) ?? {}) as Record<string, unknown>,
+      filePath,
+    });
+    context.store.set({
+      id,
+      data,
+      filePath: path.relative(root, filePath).split(path.sep).join('/'),
+      digest: context.generateDigest(source),
+    });
+  }
 }

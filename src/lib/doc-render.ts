@@ -6,6 +6,7 @@ import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry } from 'astro:content';
 import { markdownOptions } from '../integration/markdown.ts';
 import { manifest } from './site.ts';
+import { splitFrontmatter } from './frontmatter-split.ts';
 
 /** A rendered document: HTML for plain Markdown, a component for MDX, and its headings either way. */
 export type RenderedDoc =
@@ -22,7 +23,7 @@ export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<Rendere
   // Entry paths are relative to the Astro root, the stage folder that holds the content folder.
   const file = path.resolve(path.dirname(manifest.contentDir), entry.filePath);
   const source = await readFile(file, 'utf8');
-  const body = source.replace(/^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/, '').trim();
+  const { body } = splitFrontmatter(source);
   renderer ??= satteri(markdownOptions(manifest.contentDir, manifest.base)).createRenderer({});
   const { code, metadata } = await (await renderer).render(body, { frontmatter: entry.data, fileURL: pathToFileURL(file) });
   return { html: code, headings: metadata.headings };
