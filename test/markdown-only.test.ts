@@ -32,7 +32,12 @@ describe('plain-Markdown documents staged as .md', () => {
     const handbook = loadHandbook(CONTENT);
     expect(handbook.problems).toEqual([]);
     const flags = Object.fromEntries(handbook.docs.map((d) => [d.file, d.markdownOnly]));
-    expect(flags).toEqual({ 'regler/kollision.mdx': true, 'regler/som-markdown.mdx': true, 'regler/som-mdx.mdx': false });
+    expect(flags).toEqual({
+      'regler/kollision.mdx': true,
+      'regler/med-bom.mdx': true,
+      'regler/som-markdown.mdx': true,
+      'regler/som-mdx.mdx': false,
+    });
     const parentDir = tempDir();
     try {
       const git = readGit(CONTENT, new Map());
@@ -41,6 +46,7 @@ describe('plain-Markdown documents staged as .md', () => {
         'regler/bilag/noter.md',
         'regler/kollision.md',
         'regler/kollision.mdx',
+        'regler/med-bom.md',
         'regler/som-markdown.md',
         'regler/som-mdx.mdx',
       ]);
@@ -87,6 +93,11 @@ describe('plain-Markdown documents staged as .md', () => {
       expect(readFileSync(path.join(out, 'intranet/regler/kollision.md'), 'utf8')).toMatch(/^# Kollision/);
       expect(existsSync(path.join(out, 'intranet/regler/bilag/noter/index.html'))).toBe(false);
       expect(page('regler/kollision')).toContain('Regel med navnekollision');
+    });
+
+    it('reads the frontmatter of a file saved with a byte-order mark', () => {
+      expect(page('regler/med-bom')).toMatch(/<h1[^>]*>Regel gemt med byte-order mark<\/h1>/);
+      expect(page('regler/med-bom')).toContain('<p>En editor på Windows har gemt denne fil med en byte-order mark.</p>');
     });
   });
 });
