@@ -47,3 +47,16 @@ describe('leak patterns and lists of links', () => {
     expect(texts.filter((t) => /mobile enheder|flytbare medier/.test(t))).toEqual([]);
   });
 });
+
+describe('leak patterns and hard-wrapped paragraphs', () => {
+  it('take a sentence across the source line breaks of its paragraph, as readers see it', () => {
+    const content = path.join(tempDir(), 'content');
+    mkdirSync(path.join(content, 'regler'), { recursive: true });
+    writeFileSync(
+      path.join(content, 'regler/intern.mdx'),
+      '---\ntitle: Intern regel\ntype: retningslinje\nowner: Ejer\napprovalBody: Direktionen\napprovedOn: 2026-01-01\nnextReview: 2026-12-01\n---\n\nMedarbejdere i kundeservice skal altid låse skærmen og lægge\npapirer væk, når de går.\n',
+    );
+    const sentences = leakPatterns(loadHandbook(content)).filter((p) => p.what === 'sætning');
+    expect(sentences.map((p) => p.text)).toEqual([expect.stringMatching(/lægge papirer væk når de går$/)]);
+  });
+});

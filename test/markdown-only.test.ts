@@ -33,10 +33,12 @@ describe('plain-Markdown documents staged as .md', () => {
     expect(handbook.problems).toEqual([]);
     const flags = Object.fromEntries(handbook.docs.map((d) => [d.file, d.markdownOnly]));
     expect(flags).toEqual({
+      'regler/index.mdx': false,
       'regler/kollision.mdx': true,
       'regler/med-bom.mdx': true,
       'regler/som-markdown.mdx': true,
       'regler/som-mdx.mdx': false,
+      'regler/uddrag.mdx': true,
     });
     const parentDir = tempDir();
     try {
@@ -44,11 +46,14 @@ describe('plain-Markdown documents staged as .md', () => {
       const stage = stageEdition(handbook, git, { edition: 'intranet', today: '2026-11-29', drafts: false, parentDir });
       expect(listFiles(path.join(stage, 'content'))).toEqual([
         'regler/bilag/noter.md',
+        'regler/index.mdx',
         'regler/kollision.md',
         'regler/kollision.mdx',
         'regler/med-bom.md',
         'regler/som-markdown.md',
         'regler/som-mdx.mdx',
+        // Plain Markdown, but imported by its .mdx name, so it keeps that name.
+        'regler/uddrag.mdx',
       ]);
       // The attachment keeps its own content; the document was not written over it.
       expect(readFileSync(path.join(stage, 'content/regler/kollision.md'), 'utf8')).toMatch(/^# Kollision/);
@@ -93,6 +98,12 @@ describe('plain-Markdown documents staged as .md', () => {
       expect(readFileSync(path.join(out, 'intranet/regler/kollision.md'), 'utf8')).toMatch(/^# Kollision/);
       expect(existsSync(path.join(out, 'intranet/regler/bilag/noter/index.html'))).toBe(false);
       expect(page('regler/kollision')).toContain('Regel med navnekollision');
+    });
+
+    it('builds a document that imports a plain-Markdown one, and a document named index at its own address', () => {
+      expect(page('regler/index')).toContain('<p>Dette uddrag om skærmlås bruges også i oversigten over regler.</p>');
+      expect(page('regler/uddrag')).toMatch(/<h1[^>]*>Uddrag til genbrug<\/h1>/);
+      expect(page('regler')).toMatch(/<h1>Regler<\/h1>/);
     });
 
     it('reads the frontmatter of a file saved with a byte-order mark', () => {

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { manifest } from '../lib/site.ts';
-import { markdownOptions } from './markdown.ts';
+import { MARKDOWN_SETTINGS, markdownOptions } from './markdown.ts';
 import { indexEdition } from './pagefind.ts';
 import { writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
@@ -15,7 +15,7 @@ export default function handbook(): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
         updateConfig({
-          markdown: { processor: satteri(markdownOptions(manifest.contentDir, manifest.base)) },
+          markdown: { ...MARKDOWN_SETTINGS, processor: satteri(markdownOptions(manifest.contentDir, manifest.base)) },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

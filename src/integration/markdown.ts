@@ -2,6 +2,13 @@ import type { satteri } from '@astrojs/markdown-satteri';
 import { linkRewritePlugin } from './link-rewrite.ts';
 import { strings } from '../strings/index.ts';
 
+/**
+ * Astro's Markdown settings for both pipelines: `astro.config.mjs` gets them through our integration and the
+ * renderer of plain-Markdown documents (`src/lib/doc-render.ts`) passes them on, so a change here changes both.
+ * `check` compares Markdown and MDX with the same features (see `src/lib/mdx-compile.ts`).
+ */
+export const MARKDOWN_SETTINGS = { gfm: true } as const;
+
 /** Options of Astro's Sätteri processor, shared by the MDX pipeline and the renderer of plain-Markdown documents. */
 export function markdownOptions(contentDir: string, base: string): NonNullable<Parameters<typeof satteri>[0]> {
   return {

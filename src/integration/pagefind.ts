@@ -1,5 +1,4 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createIndex, close } from 'pagefind';
 
@@ -48,7 +47,7 @@ async function preparePages(outDir: string, input: string, prefix: string): Prom
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
   const prepared: PreparedPage[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH).map(async (file) => {
+    const batch = files.slice(i, i + BATCH).map(async (file): Promise<PreparedPage> => {
       const html = await readFile(path.join(outDir, file), 'utf8');
       const lang = pageLanguage(html);
       const target = path.join(input, lang === 'en' ? 'en' : 'main', prefix, file);
@@ -56,7 +55,11 @@ async function preparePages(outDir: string, input: string, prefix: string): Prom
       await writeFile(target, separateBlocks(html));
       return { lang, indexed: html.includes('data-pagefind-body') };
     });
-    prepared.push(...(await Promise.all(batch)));
+    // allSettled: no write may still be running when a failure removes the folder.
+    for (const result of await Promise.allSettled(batch)) {
+      if (result.status === 'rejected') throw result.reason;
+      prepared.push(result.value);
+    }
   }
   return prepared;
 }
@@ -80,7 +83,8 @@ async function writeBundle(input: string, pages: number, outputPath: string): Pr
  */
 export async function indexEdition(outDir: string, base = '/'): Promise<{ pages: number; english: number }> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
-  const input = await mkdtemp(path.join(tmpdir(), 'handbook-pagefind-'));
+  // Beside the output (in a build, inside the private stage folder, which the build removes even if this process dies).
+  const input = await mkdtemp(path.join(path.dirname(path.resolve(outDir)), '.pagefind-input-'));
   try {
     const pages = await preparePages(outDir, input, prefix);
     const english = pages.filter((p) => p.lang === 'en');

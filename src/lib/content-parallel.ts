@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { listDocumentFiles, loadHandbook, type Handbook, type HandbookDoc } from './content.ts';
 import type { SchemaRules } from '../schemas/frontmatter.ts';
@@ -9,19 +9,28 @@ import type { Problem } from './problems.ts';
 /** Below this many documents a worker's start-up costs more than it saves. */
 const PARALLEL_FROM = 200;
 
+type Share = { docs: HandbookDoc[]; problems: Problem[] };
+
 /**
  * Parses one share of the documents in a child process. A process, not a worker thread: a thread's memory stays
  * with this process after the thread ends (about 700 MB at 5,000 documents), a process's goes back to the system.
  */
-function parseInWorker(root: string, files: string[], rules: SchemaRules): Promise<{ docs: HandbookDoc[]; problems: Problem[] }> {
+function parseInWorker(root: string, files: string[], rules: SchemaRules, children: ChildProcess[]): Promise<Share> {
   return new Promise((resolve, reject) => {
     const worker = fork(fileURLToPath(new URL('./content-worker.ts', import.meta.url)), [], {
       serialization: 'advanced',
       stdio: 'inherit',
     });
-    worker.once('message', (result) => resolve(result as { docs: HandbookDoc[]; problems: Problem[] }));
+    children.push(worker);
+    let result: Share | { error: string } | undefined;
+    worker.once('message', (message) => (result = message as Share | { error: string }));
     worker.once('error', reject);
-    worker.once('exit', (code) => code !== 0 && reject(new Error(`parser-processen stoppede med kode ${code}`)));
+    // 'close', not 'exit': it comes after the IPC channel has delivered the result.
+    worker.once('close', (code, signal) => {
+      if (result && 'error' in result) reject(new Error(`indlæsning af indholdet fejlede: ${result.error}`));
+      else if (result) resolve(result);
+      else reject(new Error(`parser-processen stoppede uden resultat (${signal ?? `kode ${code}`})`));
+    });
     worker.send({ root, files, rules });
   });
 }
@@ -40,7 +49,11 @@ export async function loadHandbookParallel(
   const rules: SchemaRules = { ...shell.settings, ownMeasures: shell.ownMeasures.map((m) => m.id) };
   const shares = Array.from({ length: threads }, (_, i) => files.filter((_, j) => j % threads === i));
   // Every share in a child process, none here, so the parse's memory is returned when the children exit.
-  const results = await Promise.all(shares.map((share) => parseInWorker(root, share, rules)));
+  const children: ChildProcess[] = [];
+  const results = await Promise.all(shares.map((share) => parseInWorker(root, share, rules, children))).catch((error: unknown) => {
+    for (const child of children) child.kill();
+    throw error;
+  });
   const byPath =
     <T>(key: (x: T) => string) =>
     (a: T, b: T) =>

@@ -3,5 +3,11 @@ import { loadDocuments } from './content.ts';
 import type { SchemaRules } from '../schemas/frontmatter.ts';
 
 process.once('message', ({ root, files, rules }: { root: string; files: string[]; rules: SchemaRules }) => {
-  process.send!(loadDocuments(root, files, rules), () => process.disconnect());
+  let result;
+  try {
+    result = loadDocuments(root, files, rules);
+  } catch (error) {
+    result = { error: (error as Error).message };
+  }
+  process.send!(result, () => process.disconnect());
 });

@@ -15,7 +15,13 @@ import { splitFrontmatter } from './frontmatter-split.ts';
  */
 export function docLoader(options: { pattern: string[]; base: string }): Loader {
   const markdown = options.pattern.filter((p) => p.replace(/^!/, '').endsWith('.md'));
-  const mdx = glob({ pattern: options.pattern.filter((p) => !markdown.includes(p)), base: options.base, retainBody: false });
+  const mdx = glob({
+    pattern: options.pattern.filter((p) => !markdown.includes(p)),
+    base: options.base,
+    retainBody: false,
+    // The id the rest of the build uses (`src/lib/content.ts`): the path without `.mdx`, also for `index.mdx`.
+    generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+  });
   return {
     name: 'handbook-docs',
     async load(context) {
@@ -29,7 +35,7 @@ export function docLoader(options: { pattern: string[]; base: string }): Loader 
 /** Validates and stores the frontmatter of every `.md` document; the same YAML parser `npm run check` validated. */
 async function loadMarkdown(context: LoaderContext, pattern: string[], base: string): Promise<void> {
   const root = fileURLToPath(context.config.root);
-  const files = (await globFiles(pattern, { cwd: base })).sort();
+  const files = (await globFiles(pattern, { cwd: base, expandDirectories: false })).sort();
   for (const file of files) {
     const filePath = path.join(base, file);
     const source = await readFile(filePath, 'utf8');

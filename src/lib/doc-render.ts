@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
 import { render, type CollectionEntry } from 'astro:content';
-import { markdownOptions } from '../integration/markdown.ts';
+import { MARKDOWN_SETTINGS, markdownOptions } from '../integration/markdown.ts';
 import { manifest } from './site.ts';
 import { splitFrontmatter } from './frontmatter-split.ts';
 
@@ -24,7 +24,7 @@ export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<Rendere
   const file = path.resolve(path.dirname(manifest.contentDir), entry.filePath);
   const source = await readFile(file, 'utf8');
   const { body } = splitFrontmatter(source);
-  renderer ??= satteri(markdownOptions(manifest.contentDir, manifest.base)).createRenderer({});
+  renderer ??= satteri(markdownOptions(manifest.contentDir, manifest.base)).createRenderer(MARKDOWN_SETTINGS);
   const { code, metadata } = await (await renderer).render(body, { frontmatter: entry.data, fileURL: pathToFileURL(file) });
   return { html: code, headings: metadata.headings };
 }

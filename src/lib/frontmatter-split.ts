@@ -2,6 +2,6 @@
 export function splitFrontmatter(file: string): { yaml: string; body: string } {
   // A byte-order mark, which editors on Windows may write, is not text (the MDX parse of `check` ignores it too).
   const source = file.replace(/^\uFEFF/, '');
-  const m = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
+  const m = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/.exec(source);
   return m ? { yaml: m[1] ?? '', body: source.slice(m[0].length).trim() } : { yaml: '', body: source.trim() };
 }

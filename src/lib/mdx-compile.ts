@@ -1,9 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import { markdownToHast, mdxToHast, mdxToJs, type HastNode } from 'satteri';
 import { MdxSyntaxError } from './mdx-errors.ts';
+import { MARKDOWN_SETTINGS } from '../integration/markdown.ts';
 
-/** The Markdown features Astro's Sätteri processor enables by default (`markdown.gfm`, `markdown.smartypants`). */
-const TREE_OPTIONS = { features: { gfm: true, smartPunctuation: true }, position: false } as const;
+/** The Markdown features the build gives Astro's Sätteri processor. */
+const TREE_OPTIONS = {
+  // Smart punctuation: Astro's default `markdown.smartypants`, which MARKDOWN_SETTINGS leaves as it is.
+  features: { gfm: MARKDOWN_SETTINGS.gfm, smartPunctuation: true },
+  position: false,
+} as const;
 
 /**
  * Compiles a document with Sätteri, Astro's own compiler, so whatever the build would reject fails in `check`;
@@ -15,7 +20,13 @@ const TREE_OPTIONS = { features: { gfm: true, smartPunctuation: true }, position
 export function compileDocument(source: string): { markdownOnly: boolean } {
   const mdx = satteri(() => mdxToHast(source, TREE_OPTIONS));
   if (!hasMdxOrImage(mdx)) {
-    if (isDeepStrictEqual(mdx, markdownToHast(source, TREE_OPTIONS))) return { markdownOnly: true };
+    if (
+      isDeepStrictEqual(
+        mdx,
+        satteri(() => markdownToHast(source, TREE_OPTIONS)),
+      )
+    )
+      return { markdownOnly: true };
   }
   satteri(() => mdxToJs(source));
   return { markdownOnly: false };

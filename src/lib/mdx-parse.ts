@@ -104,7 +104,8 @@ export function parseMdx(source: string): ParsedMdx {
         break;
       case 'text':
       case 'inlineCode':
-        text.push(node.value);
+        // A line break inside a paragraph is a space to readers; only block starts are newlines here.
+        text.push(node.value.replace(/\s*\n\s*/g, ' '));
         break;
     }
   });

@@ -4,7 +4,7 @@ import { escapePath } from 'tinyglobby';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from './content.ts';
 import { inEdition } from './editions.ts';
-import { attachments, localDependencies } from './links.ts';
+import { attachments, localDependencies, resolveReference } from './links.ts';
 import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings } from './manifest.ts';
 import { reviewStatus } from './review.ts';
 import type { GitData, GitDocInfo } from './git.ts';
@@ -49,12 +49,20 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   return stageDir;
 }
 
-/** Plain-Markdown documents are staged as `.md` (Astro renders those without a module per document), unless that name is taken. */
+/**
+ * Plain-Markdown documents are staged as `.md` (Astro renders those without a module per document), unless that
+ * name is taken or another document imports the file by its `.mdx` name.
+ */
 function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>): Map<string, string> {
+  const imported = new Set(
+    docs
+      .flatMap((d) => d.references.filter((r) => r.kind === 'import').map((r) => resolveReference(d.file, r.url)))
+      .flatMap((t) => (t.kind === 'document' ? [t.file] : [])),
+  );
   const names = new Map<string, string>();
   for (const doc of docs) {
     const md = doc.file.replace(/\.mdx$/, '.md');
-    if (doc.markdownOnly && !files.has(md)) names.set(doc.file, md);
+    if (doc.markdownOnly && !files.has(md) && !imported.has(doc.file)) names.set(doc.file, md);
   }
   return names;
 }

@@ -6,6 +6,7 @@ describe('splitFrontmatter', () => {
     expect(splitFrontmatter('---\ntitle: A\n---\n\n# Hej\n')).toEqual({ yaml: 'title: A', body: '# Hej' });
     expect(splitFrontmatter('---\r\ntitle: A\r\n---\r\nTekst')).toEqual({ yaml: 'title: A', body: 'Tekst' });
     expect(splitFrontmatter('---\n---\nTekst')).toEqual({ yaml: '', body: 'Tekst' });
+    expect(splitFrontmatter('--- \ntitle: A\n--- \nTekst')).toEqual({ yaml: 'title: A', body: 'Tekst' });
     expect(splitFrontmatter('\uFEFF---\ntitle: A\n---\nTekst')).toEqual({ yaml: 'title: A', body: 'Tekst' });
   });
 
