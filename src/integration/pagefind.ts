@@ -45,6 +45,7 @@ const BATCH = 64;
  */
 async function preparePages(outDir: string, input: string, prefix: string): Promise<PreparedPage[]> {
   const files = (await readdir(outDir, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+  await mkdir(path.join(input, 'main'), { recursive: true }); // the main bundle is written even when it is empty
   const prepared: PreparedPage[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH).map(async (file): Promise<PreparedPage> => {

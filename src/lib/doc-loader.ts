@@ -40,11 +40,14 @@ async function loadMarkdown(context: LoaderContext, pattern: string[], base: str
     const filePath = path.join(base, file);
     const source = await readFile(filePath, 'utf8');
     const id = file.replace(/\.md$/, '');
-    const data = await context.parseData({
-      id,
-      data: (parseYaml(splitFrontmatter(source).yaml) ?? {}) as Record<string, unknown>,
-      filePath,
-    });
+    let yaml: unknown;
+    try {
+      yaml = parseYaml(splitFrontmatter(source).yaml);
+    } catch (error) {
+      // `check` reports YAML errors with their place; here one line naming the file is enough.
+      throw new Error(`${filePath}: YAML-fejl: ${(error as Error).message.split('\n')[0]}`);
+    }
+    const data = await context.parseData({ id, data: (yaml ?? {}) as Record<string, unknown>, filePath });
     context.store.set({
       id,
       data,

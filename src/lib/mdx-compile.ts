@@ -14,8 +14,8 @@ const TREE_OPTIONS = {
  * Compiles a document with Sätteri, Astro's own compiler, so whatever the build would reject fails in `check`;
  * returns whether it is plain Markdown: Sätteri turns it into the same HTML tree read as Markdown as read as MDX,
  * and it has no images (which the two pipelines publish differently).
- * The build stages such documents as `.md`, so Astro renders them while syncing content instead of bundling
- * one JavaScript module per document, which is most of a large build's time and memory.
+ * The build stages such documents as `.md` and their pages render them (`src/lib/doc-render.ts`) instead of
+ * Astro bundling one JavaScript module per document, which was most of a large build's time and memory.
  */
 export function compileDocument(source: string): { markdownOnly: boolean } {
   const mdx = satteri(() => mdxToHast(source, TREE_OPTIONS));

@@ -4,7 +4,7 @@ import { escapePath } from 'tinyglobby';
 import type { Edition, Settings } from '../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from './content.ts';
 import { inEdition } from './editions.ts';
-import { attachments, localDependencies, resolveReference } from './links.ts';
+import { attachments, localDependencies } from './links.ts';
 import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings } from './manifest.ts';
 import { reviewStatus } from './review.ts';
 import type { GitData, GitDocInfo } from './git.ts';
@@ -27,17 +27,14 @@ export function editionDocs(handbook: Handbook, edition: Edition, drafts: boolea
 /** Copies an edition's documents, and only the files they use, into a private folder with its manifest. */
 export function stageEdition(handbook: Handbook, git: GitData, options: StageOptions): string {
   const docs = editionDocs(handbook, options.edition, options.drafts);
-  const files = new Set<string>();
-  for (const doc of docs) {
-    files.add(doc.file);
-    for (const dep of localDependencies(doc)) files.add(dep);
-  }
+  const dependencies = new Set(docs.flatMap(localDependencies));
+  const files = new Set([...docs.map((d) => d.file), ...dependencies]);
   if (options.edition === 'public') [...files].forEach(publicFileGuard(handbook, docs));
   mkdirSync(options.parentDir, { recursive: true });
   const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
   chmodSync(stageDir, 0o700);
   const contentDir = path.join(stageDir, 'content');
-  const staged = stagedNames(docs, files);
+  const staged = stagedNames(docs, files, dependencies);
   for (const file of [...files].sort()) {
     const target = path.join(contentDir, staged.get(file) ?? file);
     mkdirSync(path.dirname(target), { recursive: true });
@@ -51,18 +48,13 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
 
 /**
  * Plain-Markdown documents are staged as `.md` (Astro renders those without a module per document), unless that
- * name is taken or another document imports the file by its `.mdx` name.
+ * name is taken or the document is a dependency: another document imports it by its `.mdx` name.
  */
-function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>): Map<string, string> {
-  const imported = new Set(
-    docs
-      .flatMap((d) => d.references.filter((r) => r.kind === 'import').map((r) => resolveReference(d.file, r.url)))
-      .flatMap((t) => (t.kind === 'document' ? [t.file] : [])),
-  );
+function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>, dependencies: ReadonlySet<string>): Map<string, string> {
   const names = new Map<string, string>();
   for (const doc of docs) {
     const md = doc.file.replace(/\.mdx$/, '.md');
-    if (doc.markdownOnly && !files.has(md) && !imported.has(doc.file)) names.set(doc.file, md);
+    if (doc.markdownOnly && !files.has(md) && !dependencies.has(doc.file)) names.set(doc.file, md);
   }
   return names;
 }
