@@ -13,6 +13,7 @@ import { stageEdition } from '../src/lib/stage.ts';
 import { EDITIONS } from '../src/lib/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks.ts';
 import { swapInto } from '../src/lib/swap.ts';
+import { yieldCpu } from '../src/lib/priority.ts';
 import { recordTiming, timed } from '../src/lib/timings.ts';
 import { checkApplicability } from '../src/lib/soa-check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
@@ -21,7 +22,7 @@ const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 /** Runs one Astro build for a staged edition in its own process, so two editions use two cores. */
-function astroBuild(stageDir: string, edition: Edition): Promise<void> {
+function astroBuild(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
     // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
     const child = spawn(process.execPath, ['--expose-gc', ASTRO_BIN, 'build'], {
@@ -29,6 +30,8 @@ function astroBuild(stageDir: string, edition: Edition): Promise<void> {
       env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Set at once, so the processes it starts later (Pagefind's) inherit it.
+    if (yields) yieldCpu(child.pid);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -42,14 +45,16 @@ function astroBuild(stageDir: string, edition: Edition): Promise<void> {
 }
 
 /** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
-async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition): Promise<void> {
+async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition, yields: boolean): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
   );
   try {
-    await timed('astro', edition, () => astroBuild(stageDir, edition));
+    await timed('astro', edition, () => astroBuild(stageDir, edition, yields));
     const built = path.join(stageDir, 'dist');
     if (edition === 'public') {
+      // Only this thread (Linux): the scan and what little this build does after it.
+      if (yields) yieldCpu(0);
       const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
@@ -84,7 +89,7 @@ async function main(): Promise<void> {
   }
   const git = await timed('git', undefined, () => readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]))));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
-  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e)));
+  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);
   if (failed.length) process.exit(1);
