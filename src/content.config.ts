@@ -5,7 +5,7 @@ import { manifest } from './lib/site.ts';
 
 /** The handbook's documents: the edition's staged documents (MDX, and plain Markdown staged as `.md`), validated by the one frontmatter schema. */
 const docs = defineCollection({
-  loader: docLoader({ pattern: manifest.collection, base: manifest.contentDir }),
+  loader: docLoader({ pattern: manifest.collection, base: manifest.contentDir, frontmatter: manifest.frontmatter }),
   schema: createFrontmatterSchema(manifest.settings),
 });
 

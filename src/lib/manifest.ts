@@ -4,6 +4,7 @@ import type { Edition, Settings } from '../schemas/settings.ts';
 import type { ReviewStatus } from './review.ts';
 import type { GitDocInfo, GitSummary } from './git.ts';
 import type { SoaManifest } from './soa-stage.ts';
+import type { Frontmatter } from '../schemas/frontmatter.ts';
 
 /** What one edition's build knows about a document besides its frontmatter. */
 export interface DocMeta {
@@ -33,6 +34,11 @@ export interface BuildManifest {
   base: string;
   settings: EditionSettings;
   docs: Record<string, DocMeta>;
+  /**
+   * The validated frontmatter of the documents staged as `.md`, by collection id, e.g. `{ "politikker/x": { "title": … } }`:
+   * the collection takes it from here rather than parsing each file's YAML again.
+   */
+  frontmatter?: Record<string, Frontmatter>;
   /** Files inside the content folder that the edition's documents link to, copied to the same path in the output. */
   attachments: string[];
   git: GitSummary;
