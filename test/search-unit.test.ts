@@ -67,7 +67,12 @@ describe('indexEdition', () => {
         mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
         writeFileSync(path.join(out, file), html);
       }
-      expect(await indexEdition(out, '/haandbog')).toEqual({ pages: 2, english: 1 });
+      const seen: string[] = [];
+      expect(await indexEdition(out, '/haandbog', (file, html) => seen.push(`${file} ${html.length}`))).toEqual({ pages: 2, english: 1 });
+      // Every page, the one not indexed too, is shown once, whole, to the other checks that need its HTML (the security headers).
+      expect(seen.sort()).toEqual(
+        ['404.html', 'regler/access/index.html', 'regler/adgang/index.html'].map((f) => `${f} ${readText(path.join(out, f)).length}`),
+      );
       const fragments = (dir: string) =>
         listFiles(path.join(out, dir))
           .filter((f) => f.endsWith('.pf_fragment'))

@@ -80,14 +80,22 @@ export function securityHeaderList(inline: InlineCode): [string, string][] {
   return [['Content-Security-Policy', contentSecurityPolicy(inline)], ...OTHER_HEADERS.map(([n, v]): [string, string] => [n, v])];
 }
 
-/** Reads every built page, then writes `_headers` and `nginx-security.conf` into the edition folder. */
-export function writeSecurityHeaders(outDir: string, edition: string): { inlineCount: number } {
-  const inline: InlineCode = { scripts: new Set(), styles: new Set(), styleAttributes: new Set() };
+/** An empty collection of inline code, to fill with `collectInlineCode`. */
+export const noInlineCode = (): InlineCode => ({ scripts: new Set(), styles: new Set(), styleAttributes: new Set() });
+
+/** The inline code of every built page of an output folder. */
+function readInlineCode(outDir: string): InlineCode {
+  const inline = noInlineCode();
   const pages = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
   for (const page of pages) {
     const file = path.join(page.parentPath, page.name);
     collectInlineCode(readFileSync(file, 'utf8'), inline, path.relative(outDir, file));
   }
+  return inline;
+}
+
+/** Writes `_headers` and `nginx-security.conf` into the edition folder for the inline code its pages hold (read from them unless given). */
+export function writeSecurityHeaders(outDir: string, edition: string, inline = readInlineCode(outDir)): { inlineCount: number } {
   const headers = securityHeaderList(inline);
   const netlify = [
     `# Sikkerhedsheadere for ${edition}-udgaven, skrevet af bygningen (Netlify- og Cloudflare Pages-format).`,

@@ -4,7 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { manifest } from '../lib/site.ts';
 import { MARKDOWN_SETTINGS, markdownOptions } from './markdown.ts';
 import { indexEdition } from './pagefind.ts';
-import { writeSecurityHeaders } from './headers.ts';
+import { collectInlineCode, noInlineCode, writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
 import { copyAttachments } from './attachments.ts';
 
@@ -22,9 +22,14 @@ export default function handbook(): AstroIntegration {
         // The build's garbage goes before Pagefind's service, the largest process, starts (see scripts/build.ts).
         (globalThis as { gc?: () => void }).gc?.();
         copyAttachments(manifest.contentDir, fileURLToPath(dir), manifest.attachments);
-        const { pages, english } = await timed('pagefind', manifest.edition, () => indexEdition(fileURLToPath(dir), manifest.base));
+        // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
+        const inline = noInlineCode();
+        const collect = (file: string, html: string) => collectInlineCode(html, inline, file);
+        const { pages, english } = await timed('pagefind', manifest.edition, () =>
+          indexEdition(fileURLToPath(dir), manifest.base, collect),
+        );
         logger.info(`Pagefind: ${pages} sider indekseret (${manifest.edition}${english ? `, heraf ${english} på engelsk` : ''})`);
-        writeSecurityHeaders(fileURLToPath(dir), manifest.edition);
+        writeSecurityHeaders(fileURLToPath(dir), manifest.edition, inline);
       },
     },
   };
