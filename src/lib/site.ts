@@ -1,8 +1,13 @@
-import { currentManifest } from './build-context.ts';
-import type { BuildManifest } from './manifest.ts';
+import { readManifest, type BuildManifest } from './manifest.ts';
 
-/** The manifest of this Astro run, read once per build. */
-export const manifest: BuildManifest = currentManifest();
+/** The manifest of this Astro run, read once per build: the staged one, or for `astro dev`/`astro check` one made from the content folder. */
+export const manifest: BuildManifest = process.env.HANDBOOK_STAGE ? readManifest(process.env.HANDBOOK_STAGE) : await devManifest();
+
+/** The manifest made from the content folder; imported only then, so a staged build does not load the content parser. */
+async function devManifest(): Promise<BuildManifest> {
+  const { currentManifest } = await import('./build-context.ts');
+  return currentManifest();
+}
 
 /** Prefixes a site path with the edition's base path: `url("retningslinjer/x/")` → `/haandbog/retningslinjer/x/`. */
 export function url(pathname = ''): string {
