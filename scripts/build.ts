@@ -27,11 +27,10 @@ function astroBuild(stageDir: string, edition: Edition, yields: boolean): Promis
     // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
     const child = spawn(process.execPath, ['--expose-gc', ASTRO_BIN, 'build'], {
       cwd: REPO_ROOT,
-      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1' },
+      // HANDBOOK_YIELD_CPU: the child lowers its own priority once Pagefind's service is running (see the integration).
+      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_YIELD_CPU: yields ? '1' : '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    // Set at once, so the processes it starts later (Pagefind's) inherit it.
-    if (yields) yieldCpu(child.pid);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk));

@@ -3,7 +3,8 @@ import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
 import { manifest } from '../lib/site.ts';
 import { MARKDOWN_SETTINGS, markdownOptions } from './markdown.ts';
-import { indexEdition } from './pagefind.ts';
+import { indexEdition, startPagefindService } from './pagefind.ts';
+import { yieldCpu } from '../lib/priority.ts';
 import { collectInlineCode, noInlineCode, writeSecurityHeaders } from './headers.ts';
 import { timed } from '../lib/timings.ts';
 import { copyAttachments } from './attachments.ts';
@@ -13,7 +14,12 @@ export default function handbook(): AstroIntegration {
   return {
     name: 'handbook',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': async ({ updateConfig }) => {
+        // The public edition beside the intranet: all of its work but Pagefind's yields the CPU (see scripts/build.ts).
+        if (process.env.HANDBOOK_YIELD_CPU === '1') {
+          await startPagefindService();
+          yieldCpu(process.pid);
+        }
         updateConfig({
           markdown: { ...MARKDOWN_SETTINGS, processor: satteri(markdownOptions(manifest.contentDir, manifest.base)) },
         });
