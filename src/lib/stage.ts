@@ -1,4 +1,4 @@
-import { chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { escapePath } from 'tinyglobby';
 import type { Edition, Settings } from '../schemas/settings.ts';
@@ -24,7 +24,7 @@ export function editionDocs(handbook: Handbook, edition: Edition, drafts: boolea
   return handbook.docs.filter((d) => inEdition(d.data, edition, { drafts: drafts && edition === 'intranet' }));
 }
 
-/** Copies an edition's documents, and only the files they use, into a private folder with its manifest. */
+/** Puts an edition's documents, and only the files they use, into a private folder with its manifest. */
 export function stageEdition(handbook: Handbook, git: GitData, options: StageOptions): string {
   const docs = editionDocs(handbook, options.edition, options.drafts);
   const dependencies = new Set(docs.flatMap(localDependencies));
@@ -38,7 +38,7 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   for (const file of [...files].sort()) {
     const target = path.join(contentDir, staged.get(file) ?? file);
     mkdirSync(path.dirname(target), { recursive: true });
-    placeFile(path.join(handbook.contentDir, file), target);
+    placeFile(path.join(handbook.contentDir, file), target, options.edition === 'intranet');
   }
   mkdirSync(contentDir, { recursive: true });
   const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
@@ -48,16 +48,21 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
 }
 
 /**
- * Puts one file in the stage as a hard link to its real file (a twelfth of the time of a copy, and of removing it
- * afterwards), or as a copy where linking is impossible: another file system, or one without hard links.
- * Nothing in the build writes to staged files, so the link never changes the source.
+ * Puts one file in the stage. The intranet's files are hard links to the real file where possible (a twelfth of the
+ * time of a copy, and of removing it afterwards); nothing in the build writes to staged files. The public edition
+ * always gets copies: a link would show the build an edit saved into the source file while it runs, and a page
+ * rendered from it could then publish text that was never checked as public.
  */
-function placeFile(source: string, target: string): void {
-  try {
-    linkSync(realpathSync(source), target);
-  } catch {
-    copyFileSync(source, target);
+function placeFile(source: string, target: string, link: boolean): void {
+  if (link) {
+    try {
+      linkSync(realpathSync(source), target);
+      return;
+    } catch {
+      // Another file system, or one without hard links: copy.
+    }
   }
+  copyFileSync(source, target, constants.COPYFILE_FICLONE);
 }
 
 /**
