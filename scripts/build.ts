@@ -1,6 +1,6 @@
 /** `npm run build [intranet|public]`: checks the content, then builds the editions side by side and swaps each in. */
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook } from '../src/lib/content.ts';
 import { loadHandbookParallel } from '../src/lib/content-parallel.ts';
@@ -21,22 +21,26 @@ import type { Edition } from '../src/schemas/settings.ts';
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
-/** Runs one Astro build for a staged edition in its own process, so two editions use two cores. */
+/**
+ * Runs one Astro build for a staged edition in its own process, so two editions use two cores. Its output goes to a
+ * file in the stage, not a pipe: a pipe that fills while this process is busy (the leak scan is synchronous) would
+ * stop the child at its next log line until this process reads again.
+ */
 function astroBuild(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
+    const logFile = path.join(stageDir, 'astro.log');
+    const log = openSync(logFile, 'w');
     // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
     const child = spawn(process.execPath, ['--expose-gc', ASTRO_BIN, 'build'], {
       cwd: REPO_ROOT,
       // HANDBOOK_YIELD_CPU: the child lowers its own priority once Pagefind's service is running (see the integration).
       env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_YIELD_CPU: yields ? '1' : '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', log, log],
     });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk));
+    closeSync(log);
     child.on('error', reject);
     child.on('close', (code) => {
-      if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(output);
+      if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(readFileSync(logFile));
       if (code === 0) resolve();
       else reject(new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`));
     });
@@ -52,7 +56,8 @@ async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, 
     await timed('astro', edition, () => astroBuild(stageDir, edition, yields));
     const built = path.join(stageDir, 'dist');
     if (edition === 'public') {
-      // Only this thread (Linux): the scan and what little this build does after it.
+      // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
+      // (the children's output goes to files, so a slow thread here never holds them up); elsewhere, the process.
       if (yields) yieldCpu(0);
       const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
       if (hits.length) {
