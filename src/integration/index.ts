@@ -25,7 +25,7 @@ export default function handbook(): AstroIntegration {
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        // The build's garbage goes before Pagefind's service, the largest process, starts (see scripts/build.ts).
+        // The build's garbage is collected before Pagefind indexes, Pagefind's service being the largest process.
         (globalThis as { gc?: () => void }).gc?.();
         copyAttachments(manifest.contentDir, fileURLToPath(dir), manifest.attachments);
         // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
