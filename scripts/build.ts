@@ -8,7 +8,7 @@ import { checkReferences } from '../src/lib/links.ts';
 import { checkCodeowners } from '../src/lib/codeowners.ts';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/env.ts';
 import { reportProblems } from '../src/lib/problems.ts';
-import { readGit, type GitData } from '../src/lib/git.ts';
+import { readGit, readGitLogAsync, type GitData } from '../src/lib/git.ts';
 import { stageEdition } from '../src/lib/stage.ts';
 import { EDITIONS } from '../src/lib/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks.ts';
@@ -77,6 +77,8 @@ async function main(): Promise<void> {
   const env = readEnv();
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
+  // The history is read while the documents are parsed; it is only used once they pass the checks.
+  const history = readGitLogAsync(env.contentDir);
   const handbook = await timed('content', undefined, () => loadHandbookParallel(env.contentDir));
   const problems = [
     ...handbook.problems,
@@ -91,7 +93,8 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  const git = await timed('git', undefined, () => readGit(env.contentDir, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]))));
+  const approvedOn = new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]));
+  const git = await timed('git', undefined, async () => readGit(env.contentDir, approvedOn, undefined, await history));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
   const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1)));
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
 import { cleanup, fixture, readTree, runScript, tempDir } from './helpers.ts';
 import { commitChange, countingGit, gitAt, initRepo } from './git-helpers.ts';
+import { readGit, readGitLog, readGitLogAsync } from '../src/lib/git.ts';
 
 const made: string[] = [];
 afterAll(() => cleanup(...made));
@@ -109,6 +110,28 @@ describe('builds without full history', () => {
       expect(html).toMatch(/Sidst ændret<\/dt>\s*<dd>\s*ukendt/);
       expect(html).toContain('Ændringshistorikken var ikke tilgængelig');
     }
+  });
+});
+
+describe('reading the history while the documents are parsed', () => {
+  it('gives what the blocking read gives: with history, in a shallow clone, without Git and without commits', async () => {
+    const repo = fixtureRepo();
+    const shallow = path.join(temp(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
+    const plain = temp();
+    const empty = temp();
+    execFileSync('git', ['init', '-q', empty]);
+    const folders = [path.join(repo, 'content'), path.join(shallow, 'content'), plain, empty];
+    const logs = await Promise.all(folders.map((dir) => readGitLogAsync(dir)));
+    expect(logs).toEqual(folders.map((dir) => readGitLog(dir)));
+    expect(logs.map((l) => ('unavailable' in l ? l.unavailable : `${l.prefix}: ${l.log.split('\x1e').length - 1} commits`))).toEqual([
+      'content: 4 commits',
+      expect.stringMatching(/shallow clone/),
+      expect.stringMatching(/ikke i et Git-repository/),
+      expect.stringMatching(/ingen commits/),
+    ]);
+    const approvedOn = new Map([['regler/hemmelig-serverrum.mdx', '2026-02-01']]);
+    expect(readGit(folders[0]!, approvedOn, 5, logs[0])).toEqual(readGit(folders[0]!, approvedOn));
   });
 });
 

@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
+
+const execFileAsync = promisify(execFile);
 
 /** One commit that touched a document. */
 export interface CommitInfo {
@@ -35,43 +38,86 @@ export interface GitData {
   docs: Map<string, GitDocInfo>;
 }
 
-/** Runs git; the one place git is spawned, so the number of calls stays fixed. */
+/** Runs git; with `runAsync` below, the one place git is spawned, so the number of calls stays fixed. */
 function git(cwd: string, args: string[], input?: string): string {
   return execFileSync('git', args, { cwd, input, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** Runs git without blocking. */
+const runAsync = (cwd: string, args: string[]) =>
+  execFileAsync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }).then((r) => r.stdout);
+
 const RECORD = '\x1e';
 const FIELD = '\x1f';
 
+/** The history `readGit` works from: the repository, the content folder's path in it, and `git log`'s output. */
+export type GitLog = { top: string; prefix: string; log: string } | { unavailable: string };
+
+const REV_PARSE = ['rev-parse', '--show-toplevel', '--is-shallow-repository'];
+
+/** The one `git log` call: every commit that touched the content folder, with the blobs it changed. */
+const logArgs = (prefix: string) => [
+  '-c',
+  'core.quotepath=off',
+  'log',
+  '--no-renames',
+  '--raw',
+  '--no-abbrev',
+  `--format=${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`,
+  'HEAD',
+  '--',
+  prefix || '.',
+];
+
+/** The repository and the content folder's path in it, from `rev-parse`, or why there is no usable history. */
+function repository(contentDir: string, revParse: string): { top: string; prefix: string } | { unavailable: string } {
+  const [top = '', shallow = ''] = revParse.trim().split('\n');
+  if (shallow === 'true') return { unavailable: 'ufuldstændig Git-historik (en shallow clone)' };
+  return { top, prefix: path.relative(top, path.resolve(contentDir)).split(path.sep).join('/') };
+}
+
+const NO_REPOSITORY = { unavailable: 'ingen Git-historik (indholdet ligger ikke i et Git-repository)' };
+const NO_COMMITS = { unavailable: 'ingen Git-historik (ingen commits endnu)' };
+
+/** Reads the history: `rev-parse`, then one `git log`. */
+export function readGitLog(contentDir: string): GitLog {
+  let repo;
+  try {
+    repo = repository(contentDir, git(contentDir, REV_PARSE));
+  } catch {
+    return NO_REPOSITORY;
+  }
+  if ('unavailable' in repo) return repo;
+  try {
+    return { ...repo, log: git(repo.top, logArgs(repo.prefix)) };
+  } catch {
+    return NO_COMMITS;
+  }
+}
+
+/** `readGitLog` without blocking, so the build reads the history while the documents are parsed. */
+export async function readGitLogAsync(contentDir: string): Promise<GitLog> {
+  const repo = await runAsync(contentDir, REV_PARSE).then(
+    (out) => repository(contentDir, out),
+    () => NO_REPOSITORY,
+  );
+  if ('unavailable' in repo) return repo;
+  return runAsync(repo.top, logArgs(repo.prefix)).then(
+    (log) => ({ ...repo, log }),
+    () => NO_COMMITS,
+  );
+}
+
 /** Reads Git data for every document in three git calls at most, whatever the number of documents. */
-export function readGit(contentDir: string, approvedOn: ReadonlyMap<string, string | undefined>, recentCount = 5): GitData {
+export function readGit(
+  contentDir: string,
+  approvedOn: ReadonlyMap<string, string | undefined>,
+  recentCount = 5,
+  history: GitLog = readGitLog(contentDir),
+): GitData {
   const docs = new Map<string, GitDocInfo>();
-  let top: string;
-  let shallow: string;
-  try {
-    [top = '', shallow = ''] = git(contentDir, ['rev-parse', '--show-toplevel', '--is-shallow-repository']).trim().split('\n');
-  } catch {
-    return { summary: { available: false, reason: 'ingen Git-historik (indholdet ligger ikke i et Git-repository)' }, docs };
-  }
-  if (shallow === 'true') return { summary: { available: false, reason: 'ufuldstændig Git-historik (en shallow clone)' }, docs };
-  const prefix = path.relative(top, path.resolve(contentDir)).split(path.sep).join('/');
-  let log: string;
-  try {
-    log = git(top, [
-      '-c',
-      'core.quotepath=off',
-      'log',
-      '--no-renames',
-      '--raw',
-      '--no-abbrev',
-      `--format=${RECORD}%H${FIELD}%aI${FIELD}%an${FIELD}%s`,
-      'HEAD',
-      '--',
-      prefix || '.',
-    ]);
-  } catch {
-    return { summary: { available: false, reason: 'ingen Git-historik (ingen commits endnu)' }, docs };
-  }
+  if ('unavailable' in history) return { summary: { available: false, reason: history.unavailable }, docs };
+  const { top, prefix, log } = history;
   const pending: { file: string; oldBlob: string; newBlob: string }[] = [];
   for (const record of log.split(RECORD).slice(1)) {
     const [header = '', ...lines] = record.split('\n');
