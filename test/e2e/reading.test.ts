@@ -60,9 +60,10 @@ describe('phone', () => {
       const { page } = await openPage(context);
       await page.goto(url);
       const nav = page.getByRole('navigation', { name: da.navigation });
-      await expect.poll(() => nav.isVisible()).toBe(false);
+      // 5 s, not the default 1 s: on a loaded CI machine the phone layout once took longer to settle after load.
+      await expect.poll(() => nav.isVisible(), { timeout: 5000 }).toBe(false);
       await page.getByText(da.menu, { exact: true }).tap();
-      await expect.poll(() => nav.isVisible()).toBe(true);
+      await expect.poll(() => nav.isVisible(), { timeout: 5000 }).toBe(true);
       await nav.getByRole('link', { name: 'Politikker' }).tap();
       await page.waitForURL(/politikker\/$/);
       await page.getByText(da.menu, { exact: true }).tap();
