@@ -19,15 +19,8 @@ const TREE_OPTIONS = {
  */
 export function compileDocument(source: string): { markdownOnly: boolean } {
   const mdx = satteri(() => mdxToHast(source, TREE_OPTIONS));
-  if (!hasMdxOrImage(mdx)) {
-    if (
-      isDeepStrictEqual(
-        mdx,
-        satteri(() => markdownToHast(source, TREE_OPTIONS)),
-      )
-    )
-      return { markdownOnly: true };
-  }
+  const markdown = () => satteri(() => markdownToHast(source, TREE_OPTIONS));
+  if (!hasMdxOrImage(mdx) && isDeepStrictEqual(mdx, markdown())) return { markdownOnly: true };
   satteri(() => mdxToJs(source));
   return { markdownOnly: false };
 }
