@@ -12,7 +12,8 @@ if (!existsSync(env.contentDir)) {
   console.error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   process.exit(1);
 }
-const handbook = await loadHandbookParallel(env.contentDir);
+// remark-mdx, independent of the Sätteri parse the build uses (test/unit/mdx-parse.test.ts keeps the two equal).
+const handbook = await loadHandbookParallel(env.contentDir, { parser: 'remark' });
 const strict = process.argv.includes('--strict');
 const problems = [
   ...handbook.problems,

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../schemas/frontmatter.ts';
 import type { Settings } from '../schemas/settings.ts';
-import { MdxSyntaxError, parseMdx, type Heading, type Reference } from './mdx-parse.ts';
+import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from './mdx-parse.ts';
 import { loadSettings } from './settings.ts';
 import { parseLocatedYaml } from './yaml-fields.ts';
 import { issuesToProblems } from './validate.ts';
@@ -49,27 +49,40 @@ export function listDocumentFiles(contentDir: string): string[] {
   return globSync('**/*.mdx', { cwd: contentDir, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
 }
 
+/** How to load a content folder. */
+export interface LoadOptions {
+  /** Only these documents (paths inside the content folder); default: every document. */
+  files?: readonly string[];
+  /** The parser that reads each document's structure: `remark` for `npm run check`, `satteri` (default) elsewhere. */
+  parser?: StructureParser;
+}
+
 /** Loads and validates every document of a content folder (or only `files`), collecting every problem. */
-export function loadHandbook(contentDir: string, files?: readonly string[]): Handbook {
+export function loadHandbook(contentDir: string, { files, parser = 'satteri' }: LoadOptions = {}): Handbook {
   const root = path.resolve(contentDir);
   const displayRoot = path.dirname(root);
   const { settings, problems } = loadSettings(root, displayRoot);
   const own = loadOwnMeasures(root, displayRoot);
   problems.push(...own.problems);
   const rules: SchemaRules = { ...settings, ownMeasures: own.measures.map((m) => m.id) };
-  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules);
+  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules, parser);
   return { contentDir: root, settings, ownMeasures: own.measures, docs: loaded.docs, problems: [...problems, ...loaded.problems] };
 }
 
 /** Parses and validates the given documents of a content folder; the unit of work a parsing worker does. */
-export function loadDocuments(root: string, files: readonly string[], rules: SchemaRules): { docs: HandbookDoc[]; problems: Problem[] } {
+export function loadDocuments(
+  root: string,
+  files: readonly string[],
+  rules: SchemaRules,
+  parser: StructureParser,
+): { docs: HandbookDoc[]; problems: Problem[] } {
   const displayRoot = path.dirname(root);
   const schema = createFrontmatterSchema(rules);
   const docs: HandbookDoc[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
     const displayPath = path.relative(displayRoot, path.join(root, file)).split(path.sep).join('/');
-    const doc = loadDocument(root, file, displayPath, schema, problems);
+    const doc = loadDocument(root, file, displayPath, schema, parser, problems);
     if (doc) docs.push(doc);
   }
   return { docs, problems };
@@ -81,6 +94,7 @@ function loadDocument(
   file: string,
   displayPath: string,
   schema: ReturnType<typeof createFrontmatterSchema>,
+  parser: StructureParser,
   problems: Problem[],
 ): HandbookDoc | undefined {
   const add = (line: number, col: number, message: string) => problems.push({ file: displayPath, line, col, message, severity: 'error' });
@@ -92,7 +106,7 @@ function loadDocument(
   }
   let parsed;
   try {
-    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'));
+    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'), parser);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
     add(error.place.line, error.place.col, error.message);

@@ -12,3 +12,21 @@ export class MdxSyntaxError extends Error {
     this.place = place;
   }
 }
+
+/**
+ * Runs a Sätteri call, turning its `line:col: reason (line:col) (rule-id)` errors into an `MdxSyntaxError` with
+ * that place and the reason alone, as the remark parse words them.
+ */
+export function satteri<T>(call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    const message = (error as Error).message;
+    const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
+    const reason = (m ? m[3]! : message)
+      .split('\n')[0]!
+      .replace(/\s*\([a-z-]+:[a-z-]+\)$/, '')
+      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
+    throw new MdxSyntaxError(`MDX-syntaksfejl: ${reason}`, { line: m ? Number(m[1]) : 1, col: m ? Number(m[2]) : 1 });
+  }
+}

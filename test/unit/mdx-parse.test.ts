@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { MdxSyntaxError, parseMdx, type ParsedMdx } from '../../src/lib/mdx-parse.ts';
+import { tokenForm } from '../../src/lib/leak-text.ts';
+import { bodyBlocks, planDocuments, renderDocument } from '../../scripts/bench/docs.ts';
+import { ROOT } from '../helpers.ts';
+
+/**
+ * The parse's result, with its text in token form, or the line of its syntax error (the two parsers word errors and
+ * count columns differently). Token form, because Sätteri reads a JSX line like `<dt>Term</dt>` inside a JSX block as
+ * a block of its own, where remark makes the lines one paragraph: the same words, other line breaks between them.
+ */
+function outcome(source: string, parser: 'remark' | 'satteri'): ParsedMdx | { errorOnLine: number } {
+  try {
+    const parsed = parseMdx(source, parser);
+    return { ...parsed, text: tokenForm(parsed.text) };
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    return { errorOnLine: error.place.line };
+  }
+}
+
+const FRONTMATTER = '---\ntitle: Test\ntype: retningslinje\n---\n\n';
+
+/** Syntax the sample and the fixtures may not cover, each read by both parsers. */
+const EDGE_CASES: Record<string, string> = {
+  'reference links and an unused definition': 'Se [reglen][r] og [r].\n\n[r]: ./regel.mdx#formaal "Titel"\n[ubrugt]: ./andet.mdx',
+  'bare addresses stay text': 'Skriv til sikkerhed@example.dk eller https://example.dk/a, ikke www.example.dk.',
+  'an autolink is an MDX error': 'Se <https://example.dk/a>.',
+  'table without GFM is a paragraph': '| Rolle | Ansvar |\n|---|---|\n| Ejer | Godkender ændringer af reglen |',
+  'setext and ATX headings with code, emphasis and duplicates': 'Formål\n======\n\n## `kode` i *overskrift*\n\n## Formål\n\n### Formål ###',
+  'lists, quote, hard break, entities, escapes':
+    '- et\n  - to &amp; tre\n\n> Citat med\\\nlinjeskift og \\*stjerne\\* og &copy; &#229;.\n\n1. Nummer',
+  'fenced and indented code': '```js\nconst a = "<b>";\n```\n\nTekst.\n\n    indrykket kode',
+  'JSX with href, src and expressions':
+    '<Boks href="./a.mdx" src="./b.png" titel={1}>\n\nIndhold [link](./c.mdx)\n\n</Boks>\n\nTekst <Kbd>Ctrl</Kbd> {1 + 1}.',
+  'JSX blocks of JSX lines':
+    '<dl>\n  <dt>Term</dt>\n  <dd>Se [reglen](./r.mdx#a).</dd>\n</dl>\n\n<details>\n  <summary>Mere</summary>\n  <p>Tekst</p>\n</details>',
+  'ESM imports and exports': "import Boks from './boks.mdx';\nimport { a, b } from '../c.mjs';\nexport const x = 1;\n\nTekst.",
+  'images, inline and by reference': '![Diagram](./billeder/x.svg "Titel") og ![ref][b]\n\n[b]: ./billeder/y.png',
+  'smart punctuation stays raw': 'Han sagde "hej" -- og ... \'citat\'.',
+  'Danish letters and line breaks in a paragraph': 'Æbler, øl og\nål\r\nsamt  to  mellemrum.',
+  'HTML comment is an MDX error': 'Linje.\n\nTekst <!-- kommentar --> her.',
+  'unclosed JSX is an MDX error': 'a\n\n<div>\n\nx',
+  'JavaScript error in an expression': 'Tekst {a b}.',
+  'mismatched closing tag': 'x <b>y</c>',
+  'no frontmatter': '# Overskrift\n\nTekst.',
+};
+
+/** Every MDX file of the sample and the fixtures, and 300 documents of the bench's synthetic handbook. */
+function corpus(): [string, string][] {
+  const files = globSync(['content/**/*.mdx', 'test/fixtures/**/*.mdx'], { cwd: ROOT }).sort();
+  const plans = planDocuments(300, 7, '2026-06-01');
+  const titles = new Map(plans.map((d) => [d.file, d.title]));
+  return [
+    ...files.map((f): [string, string] => [f, readFileSync(path.join(ROOT, f), 'utf8')]),
+    ...plans.map((d): [string, string] => [`bench/${d.file}`, renderDocument(d, bodyBlocks(d, titles, 7), 7)]),
+    ...Object.entries(EDGE_CASES).map(([name, body]): [string, string] => [name, FRONTMATTER + body]),
+  ];
+}
+
+describe('the two structure parsers (remark for check, Sätteri for the build)', () => {
+  const documents = corpus();
+
+  it('read every document of the sample, the fixtures, the bench and the edge cases alike', () => {
+    const differing = documents.filter(([, source]) => !isEqual(outcome(source, 'remark'), outcome(source, 'satteri')));
+    expect(differing.map(([name]) => name)).toEqual([]);
+    expect(documents.length).toBeGreaterThan(400);
+  });
+
+  it('find the links, images, imports, headings and text of the edge cases', () => {
+    const parse = (name: string) => parseMdx(FRONTMATTER + EDGE_CASES[name]!, 'satteri');
+    expect(parse('reference links and an unused definition').references.map((r) => r.url)).toEqual(['./regel.mdx#formaal', './andet.mdx']);
+    expect(parse('JSX with href, src and expressions').references.map((r) => `${r.kind} ${r.url}`)).toEqual([
+      'link ./a.mdx',
+      'image ./b.png',
+      'link ./c.mdx',
+    ]);
+    expect(parse('ESM imports and exports').references.map((r) => `${r.kind} ${r.url} ${r.line}`)).toEqual([
+      'import ./boks.mdx 6',
+      'import ../c.mjs 6',
+    ]);
+    expect(parse('setext and ATX headings with code, emphasis and duplicates').headings.map((h) => h.id)).toEqual([
+      'formål',
+      'kode-i-overskrift',
+      'formål-1',
+      'formål-2',
+    ]);
+    expect(parse('table without GFM is a paragraph').text).toContain('Ejer | Godkender');
+    expect(parse('smart punctuation stays raw').text).toBe('Han sagde "hej" -- og ... \'citat\'.');
+    expect(() => parse('HTML comment is an MDX error')).toThrow(/^MDX-syntaksfejl: Unexpected character `!`/);
+  });
+});
+
+/** Deep equality, for a filter. */
+function isEqual(a: unknown, b: unknown): boolean {
+  try {
+    expect(a).toEqual(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
