@@ -4,14 +4,15 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { listDocumentFiles, loadDocuments, loadHandbook, type Handbook, type HandbookDoc, type LoadOptions } from './content.ts';
 import type { SchemaRules } from '../schemas/frontmatter.ts';
-import type { StructureParser } from './mdx-parse.ts';
+import { loadStructureParser, type StructureParser } from './mdx-parse.ts';
 import type { Problem } from './problems.ts';
 
 /**
  * Below this many documents a child process's start-up (about 0.3 s, and its own copy of the modules) costs more
- * than it saves: the Sätteri parse takes about 0.9 ms a document here, 1,000 documents 0.86 s, against 1.08 s in two.
+ * than it saves. The Sätteri parse takes about 0.9 ms a document (1,000 documents: 0.86 s here against 1.08 s in
+ * two processes); `check`'s remark parse about 5 ms.
  */
-const PARALLEL_FROM = 1500;
+const PARALLEL_FROM: Record<StructureParser, number> = { satteri: 1500, remark: 200 };
 /** Documents parsed here between two turns of the event loop, so the Git read beside the parse is not held up. */
 const CHUNK = 50;
 
@@ -79,10 +80,11 @@ export async function loadHandbookParallel(
   {
     parser = 'satteri',
     threads = availableParallelism(),
-    minDocs = PARALLEL_FROM,
+    minDocs = PARALLEL_FROM[parser],
   }: Omit<LoadOptions, 'files'> & { threads?: number; minDocs?: number } = {},
 ): Promise<Handbook> {
   const root = path.resolve(contentDir);
+  await loadStructureParser(parser);
   const files = listDocumentFiles(root);
   // Settings and own measures are read once here; only the documents are parsed in shares.
   const shell = { ...loadHandbook(root, { files: [] }) };

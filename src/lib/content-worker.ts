@@ -1,13 +1,14 @@
 /** Child process: parses and validates a share of the documents for `loadHandbookParallel`, sends them back and exits. */
 import { loadDocuments } from './content.ts';
 import type { SchemaRules } from '../schemas/frontmatter.ts';
-import type { StructureParser } from './mdx-parse.ts';
+import { loadStructureParser, type StructureParser } from './mdx-parse.ts';
 
 process.once(
   'message',
-  ({ root, files, rules, parser }: { root: string; files: string[]; rules: SchemaRules; parser: StructureParser }) => {
+  async ({ root, files, rules, parser }: { root: string; files: string[]; rules: SchemaRules; parser: StructureParser }) => {
     let result;
     try {
+      await loadStructureParser(parser);
       result = loadDocuments(root, files, rules, parser);
     } catch (error) {
       result = { error: (error as Error).message };

@@ -18,7 +18,11 @@ const FEATURES: Features = {
  * Astro bundling one JavaScript module per document, which was most of a large build's time and memory.
  */
 export function compileDocument(source: string, tree: Root): { markdownOnly: boolean } {
-  if (!hasMdxOrImage(tree) && render(source, createMdxHastHandle) === render(source, createHastHandle)) return { markdownOnly: true };
+  if (!hasMdxOrImage(tree)) {
+    const html = render(source, createMdxHastHandle);
+    // The tree and the HTML both: an image the two parses could read differently still counts.
+    if (!/<img[\s/>]/i.test(html) && html === render(source, createHastHandle)) return { markdownOnly: true };
+  }
   satteri(() => mdxToJs(source));
   return { markdownOnly: false };
 }
@@ -27,7 +31,7 @@ export function compileDocument(source: string, tree: Root): { markdownOnly: boo
 function render(source: string, create: typeof createHastHandle): string {
   const handle = satteri(() => create(source, FEATURES, undefined, false));
   try {
-    return renderHandle(handle);
+    return satteri(() => renderHandle(handle));
   } finally {
     dropHandle(handle);
   }

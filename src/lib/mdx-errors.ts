@@ -23,10 +23,13 @@ export function satteri<T>(call: () => T): T {
   } catch (error) {
     const message = (error as Error).message;
     const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
-    const reason = (m ? m[3]! : message)
-      .split('\n')[0]!
-      .replace(/\s*\([a-z-]+:[a-z-]+\)$/, '')
-      .replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
-    throw new MdxSyntaxError(`MDX-syntaksfejl: ${reason}`, { line: m ? Number(m[1]) : 1, col: m ? Number(m[2]) : 1 });
+    const withPlace = (m ? m[3]! : message).split('\n')[0]!.replace(/\s*\([\w-]+:[\w-]+\)$/, '');
+    // Without the leading place, the trailing one (`… (12:1)` or `… (12:1-12:6)`) says where.
+    const trailing = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(withPlace);
+    const reason = trailing ? withPlace.slice(0, trailing.index) : withPlace;
+    throw new MdxSyntaxError(`MDX-syntaksfejl: ${reason}`, {
+      line: Number(m?.[1] ?? trailing?.[1] ?? 1),
+      col: Number(m?.[2] ?? trailing?.[2] ?? 1),
+    });
   }
 }

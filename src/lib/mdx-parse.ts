@@ -1,7 +1,3 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkMdx from 'remark-mdx';
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
@@ -11,10 +7,11 @@ import { compileDocument } from './mdx-compile.ts';
 export { MdxSyntaxError, type Place };
 
 /**
- * Which parser reads a document's structure. `remark` (unified + remark-frontmatter + remark-mdx) is what
- * `npm run check` uses: independent of Astro's pipeline, with its positions. `satteri` reads the same syntax
- * (CommonMark, MDX, YAML frontmatter, no GFM) into the same mdast ten times faster; the build uses it, and
- * `test/unit/mdx-parse.test.ts` keeps the two results equal.
+ * Which parser reads a document's structure. `remark` (unified + remark-frontmatter + remark-gfm + remark-mdx) is
+ * what `npm run check` uses: independent of Astro's pipeline, with its positions. `satteri` reads the same syntax
+ * (CommonMark, GFM, MDX, frontmatter) ten times faster, into the same mdast but for one case: a line such as
+ * `<dt>Term</dt>` inside a JSX block is a JSX block of its own, where remark makes such lines one paragraph.
+ * The build uses it; `test/unit/mdx-parse.test.ts` keeps the two results equal.
  */
 export type StructureParser = 'remark' | 'satteri';
 
@@ -39,42 +36,34 @@ export interface ParsedMdx {
   yamlLine: number;
   headings: Heading[];
   references: Reference[];
-  /** Plain text of the body, for leak scanning; each paragraph, heading and JSX block starts on a new line. */
+  /**
+   * Plain text of the body, for leak scanning. A paragraph, a heading, a table and a JSX block that is not inside
+   * another JSX block start a new line: both parsers give the same lines.
+   */
   text: string;
   /** Renders identically as plain Markdown (see `compileDocument`). */
   markdownOnly: boolean;
 }
 
-const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx);
-/** The features that make Sätteri's mdast match remark's: no GFM, no smart punctuation, YAML frontmatter. */
-const SATTERI_AS_REMARK = { features: { gfm: false, smartPunctuation: false, frontmatter: true }, position: true } as const;
+/** The features that make Sätteri's mdast match remark's (see `mdx-remark.ts`): GFM, no smart punctuation, frontmatter. */
+const SATTERI_AS_REMARK = { features: { gfm: true, smartPunctuation: false, frontmatter: true }, position: true } as const;
+
+/** The tree parsers loaded so far: remark only once `loadStructureParser` has loaded it. */
+const treeParsers: Partial<Record<StructureParser, (source: string) => Root>> = {
+  satteri: (source) => satteri(() => mdxToMdast(source, SATTERI_AS_REMARK)) as Root,
+};
+
+/** Loads a structure parser's modules: remark's are only loaded for `check`, a tenth of the build's start-up otherwise. */
+export async function loadStructureParser(parser: StructureParser): Promise<void> {
+  if (parser === 'remark') treeParsers.remark ??= (await import('./mdx-remark.ts')).parseWithRemark;
+}
 
 /** Parses an MDX file and collects its frontmatter, headings, links, images and imports. */
 export function parseMdx(source: string, parser: StructureParser = 'satteri'): ParsedMdx {
-  const tree = parser === 'remark' ? parseWithRemark(source) : (satteri(() => mdxToMdast(source, SATTERI_AS_REMARK)) as Root);
+  const parse = treeParsers[parser];
+  if (!parse) throw new Error(`parseMdx: await loadStructureParser('${parser}') first`);
+  const tree = parse(source);
   return collect(tree, compileDocument(source, tree).markdownOnly);
-}
-
-/** The remark parse, its errors turned into an `MdxSyntaxError` with their place. */
-function parseWithRemark(source: string): Root {
-  try {
-    return remark.parse(source) as Root;
-  } catch (error) {
-    const e = error as {
-      reason?: string;
-      message: string;
-      line?: number;
-      column?: number;
-      place?: { line?: number; column?: number; start?: { line: number; column: number } };
-    };
-    const start = e.place?.start ?? e.place;
-    const inText = /\((\d+):(\d+)(?:-\d+:\d+)?\)\s*$/.exec(e.reason ?? e.message);
-    const reason = (e.reason ?? e.message).replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)\s*$/, '');
-    throw new MdxSyntaxError(`MDX-syntaksfejl: ${reason}`, {
-      line: e.line ?? start?.line ?? Number(inText?.[1] ?? 1),
-      col: e.column ?? start?.column ?? Number(inText?.[2] ?? 1),
-    });
-  }
 }
 
 /** Collects frontmatter, headings, references and text from a parsed tree. */
@@ -86,13 +75,14 @@ function collect(tree: Root, markdownOnly: boolean): ParsedMdx {
     line: node.position?.start.line ?? 1,
     col: node.position?.start.column ?? 1,
   });
-  walk(tree, (node) => {
+  const enter = (node: Nodes, parent?: Nodes) => {
     switch (node.type) {
       case 'yaml':
         result.yaml = node.value;
         result.yamlLine = at(node).line;
         break;
       case 'paragraph':
+      case 'table':
         text.push('\n');
         break;
       case 'heading': {
@@ -113,8 +103,8 @@ function collect(tree: Root, markdownOnly: boolean): ParsedMdx {
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        // A JSX block is a block to readers too (Sätteri reads `<dt>Term</dt>` alone on a line as one).
-        if (node.type === 'mdxJsxFlowElement') text.push('\n');
+        // Only an outer JSX block starts a line: remark reads JSX lines inside one as a paragraph, Sätteri as blocks.
+        if (node.type === 'mdxJsxFlowElement' && parent?.type !== 'mdxJsxFlowElement') text.push('\n');
         for (const attr of node.attributes) {
           if (attr.type !== 'mdxJsxAttribute' || typeof attr.value !== 'string') continue;
           if (attr.name === 'href') result.references.push({ kind: 'link', url: attr.value, ...at(node) });
@@ -127,20 +117,22 @@ function collect(tree: Root, markdownOnly: boolean): ParsedMdx {
         text.push(node.value.replace(/\s*\n\s*/g, ' '));
         break;
     }
-  });
+  };
+  walk(tree, enter);
   result.text = text.join(' ').trim();
   return result;
 }
 
-/** The module specifiers of the import statements in an ESM block. */
+/** The module specifiers an ESM block imports from: `import … from '…'`, `import '…'` and `export … from '…'`. */
 function importSources(esm: string): string[] {
-  return [...esm.matchAll(/\bimport\b[^'"]*?(?:\bfrom\b\s*)?['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  const statements = /\bimport\b[^'"]*?(?:\bfrom\b\s*)?['"]([^'"]+)['"]|\bexport\b[^'"]*?\bfrom\b\s*['"]([^'"]+)['"]/g;
+  return [...esm.matchAll(statements)].map((m) => (m[1] ?? m[2])!);
 }
 
-/** Calls `visitor` on a node and its descendants, in document order (a plain loop: unist-util-visit took a third of the parse). */
-function walk(node: Nodes, visitor: (node: Nodes) => void): void {
-  visitor(node);
-  if ('children' in node) for (const child of node.children) walk(child, visitor);
+/** Calls `enter` on a node and its descendants, in document order (a plain loop: unist-util-visit took a third of the parse). */
+function walk(node: Nodes, enter: (node: Nodes, parent?: Nodes) => void, parent?: Nodes): void {
+  enter(node, parent);
+  if ('children' in node) for (const child of node.children) walk(child, enter, node);
 }
 
 /** Concatenated text of a node's descendants. */

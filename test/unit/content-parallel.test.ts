@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content.ts';
 import { loadHandbookParallel } from '../../src/lib/content-parallel.ts';
+import { loadStructureParser } from '../../src/lib/mdx-parse.ts';
 import { fixture } from '../helpers.ts';
+
+// `check`'s remark parse, which only check loads: the sequential loader below needs it loaded.
+await loadStructureParser('remark');
 
 describe('parallel content loading', () => {
   it.each([

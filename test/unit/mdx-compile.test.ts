@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MdxSyntaxError } from '../../src/lib/mdx-errors.ts';
-import { parseMdx, type StructureParser } from '../../src/lib/mdx-parse.ts';
+import { MdxSyntaxError, satteri } from '../../src/lib/mdx-errors.ts';
+import { loadStructureParser, parseMdx, type StructureParser } from '../../src/lib/mdx-parse.ts';
+
+// `check`'s remark parse, which only check loads.
+await loadStructureParser('remark');
 
 const FRONTMATTER = '---\ntitle: Test\n---\n\n';
 
@@ -75,3 +78,25 @@ describe.each<StructureParser>(['satteri', 'remark'])(
     });
   },
 );
+
+describe('satteri(): Sätteri errors as one-line MdxSyntaxErrors', () => {
+  const thrown = (message: string) => {
+    try {
+      satteri(() => {
+        throw new Error(message);
+      });
+    } catch (e) {
+      return e as MdxSyntaxError;
+    }
+  };
+
+  it('takes the place from the front and drops the trailing place and rule id', () => {
+    const e = thrown('3:1: Expected a closing tag for `<div>` (3:1) (mdx-jsx:unexpected-character)\nmore');
+    expect([e?.message, e?.place]).toEqual(['MDX-syntaksfejl: Expected a closing tag for `<div>`', { line: 3, col: 1 }]);
+  });
+
+  it('takes the place from the end when the front has none, and accepts rule ids with digits and underscores', () => {
+    const e = thrown('Expected a closing tag for `<div>` (12:4-12:9) (mdx_jsx2:unexpected-character)');
+    expect([e?.message, e?.place]).toEqual(['MDX-syntaksfejl: Expected a closing tag for `<div>`', { line: 12, col: 4 }]);
+  });
+});
