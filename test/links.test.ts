@@ -39,6 +39,41 @@ describe('links in npm run check', () => {
   });
 });
 
+describe('links in footnotes, tables and re-exports', () => {
+  it('are checked by check and build like any other: a public document may not reach a non-public one through them', () => {
+    const content = copyFixture('minimal');
+    const file = path.join(content, 'regler', 'ordliste.mdx');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8') +
+        [
+          '',
+          'Se noten.[^1]',
+          '',
+          '| Regel |',
+          '| --- |',
+          '| [Serverrum](./hemmelig-serverrum.mdx) |',
+          '',
+          "export { default as Koder } from './intern-adgangskoder.mdx';",
+          '',
+          '[^1]: Se [adgangskoder](./intern-adgangskoder.mdx).',
+          '',
+        ].join('\n'),
+    );
+    const expected = [
+      /^content\/regler\/ordliste\.mdx:21:3: link: offentligt dokument linker til content\/regler\/hemmelig-serverrum\.mdx/m,
+      /^content\/regler\/ordliste\.mdx:23:1: link: offentligt dokument importerer content\/regler\/intern-adgangskoder\.mdx/m,
+      /^content\/regler\/ordliste\.mdx:25:10: link: offentligt dokument linker til content\/regler\/intern-adgangskoder\.mdx/m,
+    ];
+    const check = runScript('check', { HANDBOOK_CONTENT: content });
+    const build = runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: path.join(content, '..', 'out') });
+    for (const result of [check, build]) {
+      expect(result.code).toBe(1);
+      for (const pattern of expected) expect(result.stderr).toMatch(pattern);
+    }
+  });
+});
+
 describe('CODEOWNERS', () => {
   it('is written by npm run codeowners and checked for staleness', () => {
     const content = copyFixture('minimal');
