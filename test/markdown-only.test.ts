@@ -33,6 +33,8 @@ describe('plain-Markdown documents staged as .md', () => {
     expect(handbook.problems).toEqual([]);
     const flags = Object.fromEntries(handbook.docs.map((d) => [d.file, d.markdownOnly]));
     expect(flags).toEqual({
+      'regler/engelsk-markdown.mdx': true,
+      'regler/engelsk-mdx.mdx': false,
       'regler/index.mdx': false,
       'regler/kollision.mdx': true,
       'regler/med-bom.mdx': true,
@@ -46,6 +48,8 @@ describe('plain-Markdown documents staged as .md', () => {
       const stage = stageEdition(handbook, git, { edition: 'intranet', today: '2026-11-29', drafts: false, parentDir });
       expect(listFiles(path.join(stage, 'content'))).toEqual([
         'regler/bilag/noter.md',
+        'regler/engelsk-markdown.md',
+        'regler/engelsk-mdx.mdx',
         'regler/index.mdx',
         'regler/kollision.md',
         'regler/kollision.mdx',
@@ -90,6 +94,15 @@ describe('plain-Markdown documents staged as .md', () => {
         expect(page(id)).toMatch(/<h2 class="sr-only" id="footnote-label">Fodnoter<\/h2>/);
         expect(page(id)).toContain('aria-label="Tilbage til henvisning 1"');
         expect(page(id)).not.toMatch(/Footnotes|Back to reference/);
+      }
+    });
+
+    it('labels footnotes in English in English documents, in both pipelines', () => {
+      for (const id of ['regler/engelsk-markdown', 'regler/engelsk-mdx']) {
+        expect(page(id)).toMatch(/<h2 class="sr-only" id="footnote-label">Footnotes<\/h2>/);
+        // The first note is referred to twice: its second back link is numbered 1-2.
+        for (const ref of ['1', '2', '1-2']) expect(page(id)).toContain(`aria-label="Back to reference ${ref}"`);
+        expect(page(id)).not.toMatch(/Fodnoter|Tilbage til henvisning/);
       }
     });
 

@@ -30,7 +30,7 @@ describe('staging files', () => {
       if (source.dev === statSync(parentDir).dev) expect(staged.ino).toBe(source.ino);
       const { frontmatter } = readManifest(stageDir);
       // Exactly the documents staged as .md (kollision keeps .mdx: an attachment has its .md name); the collection reads their frontmatter from here, not from the files.
-      expect(Object.keys(frontmatter ?? {}).sort()).toEqual(['regler/med-bom', 'regler/som-markdown']);
+      expect(Object.keys(frontmatter ?? {}).sort()).toEqual(['regler/engelsk-markdown', 'regler/med-bom', 'regler/som-markdown']);
       expect(frontmatter?.['regler/som-markdown']).toMatchObject({
         title: 'Regel i ren Markdown',
         approvedOn: '2026-01-15',

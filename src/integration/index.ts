@@ -21,7 +21,10 @@ export default function handbook(): AstroIntegration {
           yieldCpu(process.pid);
         }
         updateConfig({
-          markdown: { ...MARKDOWN_SETTINGS, processor: satteri(markdownOptions(manifest.contentDir, manifest.base)) },
+          markdown: {
+            ...MARKDOWN_SETTINGS,
+            processor: satteri(markdownOptions(manifest.contentDir, manifest.base, (id) => manifest.docs[id]?.lang)),
+          },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -1,5 +1,6 @@
 import type { satteri } from '@astrojs/markdown-satteri';
 import { linkRewritePlugin } from './link-rewrite.ts';
+import { footnoteLanguagePlugin } from './footnote-language.ts';
 import { strings } from '../strings/index.ts';
 
 /**
@@ -9,11 +10,20 @@ import { strings } from '../strings/index.ts';
  */
 export const MARKDOWN_SETTINGS = { gfm: true } as const;
 
-/** Options of Astro's Sätteri processor, shared by the MDX pipeline and the renderer of plain-Markdown documents. */
-export function markdownOptions(contentDir: string, base: string): NonNullable<Parameters<typeof satteri>[0]> {
+/**
+ * Options of Astro's Sätteri processor, shared by the MDX pipeline and the renderer of plain-Markdown documents;
+ * `langOf` gives a document's language by collection id.
+ */
+export function markdownOptions(
+  contentDir: string,
+  base: string,
+  langOf: (id: string) => 'da' | 'en' | undefined = () => undefined,
+): NonNullable<Parameters<typeof satteri>[0]> {
   return {
     mdastPlugins: [linkRewritePlugin(contentDir, base)],
-    // One processor serves every document, so footnote labels are in the handbook's main language.
+    // One processor serves every document: footnote labels are in the handbook's main language, and the plugin
+    // translates them in documents in another.
     features: { gfm: { footnotes: strings('da').footnotes } },
+    hastPlugins: [footnoteLanguagePlugin(contentDir, langOf)],
   };
 }

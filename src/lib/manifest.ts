@@ -12,6 +12,8 @@ export interface DocMeta {
   review?: ReviewStatus;
   /** Git facts; only the last-change date in the public edition. */
   git?: GitDocInfo;
+  /** The document's language when it is not Danish, e.g. `en` (its footnote labels follow it). */
+  lang?: 'en';
 }
 
 /** Settings an edition may show; the public edition gets no repository or CODEOWNERS data. */

@@ -113,6 +113,7 @@ export function buildManifest(
     metas[doc.id] = {
       review: doc.data.status === 'approved' ? reviewStatus(doc.data.nextReview, options.today, handbook.settings.dueSoonDays) : undefined,
       git: info && (isPublic ? publicGitInfo(info) : info),
+      ...(doc.data.lang !== 'da' && { lang: doc.data.lang }),
     };
   }
   const { site, base } = handbook.settings.editions[options.edition];
