@@ -9,6 +9,7 @@ type Lang = 'da' | 'en';
  * Puts the footnote section of a document in another language than Danish into that language. One Sätteri
  * processor serves every document, and its footnote labels are Danish (see `markdownOptions`); this plugin
  * rewrites the section's heading and each back link's `aria-label` in the documents `langOf` names.
+ * Astro compiles an MDX document another one imports on its own, so its footnotes follow its own language.
  */
 export function footnoteLanguagePlugin(contentDir: string, langOf: (id: string) => Lang | undefined): HastPluginEntry {
   const danish = strings('da').footnotes;
@@ -26,10 +27,7 @@ export function footnoteLanguagePlugin(contentDir: string, langOf: (id: string) 
         filter: ['h2', 'a'],
         visit(node, c) {
           const { id, ariaLabel, dataFootnoteBackref } = node.properties as Record<string, unknown>;
-          if (node.tagName === 'h2' && id === 'footnote-label') {
-            for (let i = node.children.length - 1; i >= 0; i--) c.removeChildAt(node, i);
-            c.appendChild(node, { type: 'text', value: label });
-          }
+          if (node.tagName === 'h2' && id === 'footnote-label') c.setProperty(node, 'children', [{ type: 'text', value: label }]);
           const isBackref = node.tagName === 'a' && dataFootnoteBackref !== undefined;
           if (isBackref && typeof ariaLabel === 'string' && ariaLabel.startsWith(before) && ariaLabel.endsWith(after)) {
             const reference = ariaLabel.slice(before.length, ariaLabel.length - after.length);

@@ -23,7 +23,7 @@ export default function handbook(): AstroIntegration {
         updateConfig({
           markdown: {
             ...MARKDOWN_SETTINGS,
-            processor: satteri(markdownOptions(manifest.contentDir, manifest.base, (id) => manifest.docs[id]?.lang)),
+            processor: satteri(markdownOptions(manifest)),
           },
         });
       },

@@ -2,6 +2,7 @@ import type { satteri } from '@astrojs/markdown-satteri';
 import { linkRewritePlugin } from './link-rewrite.ts';
 import { footnoteLanguagePlugin } from './footnote-language.ts';
 import { strings } from '../strings/index.ts';
+import type { BuildManifest } from '../lib/manifest.ts';
 
 /**
  * Astro's Markdown settings for both pipelines: `astro.config.mjs` gets them through our integration and the
@@ -10,15 +11,14 @@ import { strings } from '../strings/index.ts';
  */
 export const MARKDOWN_SETTINGS = { gfm: true } as const;
 
-/**
- * Options of Astro's Sätteri processor, shared by the MDX pipeline and the renderer of plain-Markdown documents;
- * `langOf` gives a document's language by collection id.
- */
-export function markdownOptions(
-  contentDir: string,
-  base: string,
-  langOf: (id: string) => 'da' | 'en' | undefined = () => undefined,
-): NonNullable<Parameters<typeof satteri>[0]> {
+/** Options of Astro's Sätteri processor for an edition, shared by the MDX pipeline and the renderer of plain-Markdown documents. */
+export function markdownOptions({
+  contentDir,
+  base,
+  docs,
+}: Pick<BuildManifest, 'contentDir' | 'base' | 'docs'>): NonNullable<Parameters<typeof satteri>[0]> {
+  // Any file may ask, so only the manifest's own keys count (a document named `constructor` is no prototype key).
+  const langOf = (id: string) => (Object.hasOwn(docs, id) ? docs[id]!.lang : undefined);
   return {
     mdastPlugins: [linkRewritePlugin(contentDir, base)],
     // One processor serves every document: footnote labels are in the handbook's main language, and the plugin

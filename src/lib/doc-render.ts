@@ -24,9 +24,7 @@ export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<Rendere
   const file = path.resolve(path.dirname(manifest.contentDir), entry.filePath);
   const source = await readFile(file, 'utf8');
   const { body } = splitFrontmatter(source);
-  renderer ??= satteri(markdownOptions(manifest.contentDir, manifest.base, (id) => manifest.docs[id]?.lang)).createRenderer(
-    MARKDOWN_SETTINGS,
-  );
+  renderer ??= satteri(markdownOptions(manifest)).createRenderer(MARKDOWN_SETTINGS);
   const { code, metadata } = await (await renderer).render(body, { frontmatter: entry.data, fileURL: pathToFileURL(file) });
   return { html: code, headings: metadata.headings };
 }

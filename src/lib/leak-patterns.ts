@@ -183,6 +183,8 @@ function withoutPublicText(handbook: Handbook, patterns: LeakPattern[], usedAsse
     settings.editions.public.site,
     settings.editions.public.base,
     ...settings.sections.filter((s) => publicFolders.has(s.folder)).map((s) => s.title),
+    // A public section's own page, `regler/index.html`: the address of an internal `regler/index.mdx` in token form.
+    ...[...publicFolders].map((folder) => `${folder}/index`),
     ...publicDocs.flatMap((d) => (d.data.controls ?? []).map((id) => `${id} ${controlTitle(handbook, id)}`)),
     ...uiTexts(da),
     ...uiTexts(en),

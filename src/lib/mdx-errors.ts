@@ -23,7 +23,7 @@ export function satteri<T>(call: () => T): T {
   } catch (error) {
     const message = (error as Error).message;
     const m = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
-    const withPlace = (m ? m[3]! : message).split('\n')[0]!.replace(/\s*\([\w-]+:[\w-]+\)$/, '');
+    const withPlace = (m ? m[3]! : message).split('\n')[0]!.replace(/\s*\([a-z][\w-]*:[\w-]+\)$/i, '');
     // Without the leading place, the trailing one (`… (12:1)` or `… (12:1-12:6)`) says where.
     const trailing = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)$/.exec(withPlace);
     const reason = trailing ? withPlace.slice(0, trailing.index) : withPlace;

@@ -83,6 +83,8 @@ function collect(tree: Root, markdownOnly: boolean): ParsedMdx {
         break;
       case 'paragraph':
       case 'table':
+      // A footnote reference cuts the sentence: the page shows its number there, which the source text lacks.
+      case 'footnoteReference':
         text.push('\n');
         break;
       case 'heading': {

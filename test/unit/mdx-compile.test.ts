@@ -95,6 +95,11 @@ describe('satteri(): Sätteri errors as one-line MdxSyntaxErrors', () => {
     expect([e?.message, e?.place]).toEqual(['MDX-syntaksfejl: Expected a closing tag for `<div>`', { line: 3, col: 1 }]);
   });
 
+  it('takes the place from the end when the front has none and no rule id follows it', () => {
+    const e = thrown('Unexpected end of file (12:1)');
+    expect([e?.message, e?.place]).toEqual(['MDX-syntaksfejl: Unexpected end of file', { line: 12, col: 1 }]);
+  });
+
   it('takes the place from the end when the front has none, and accepts rule ids with digits and underscores', () => {
     const e = thrown('Expected a closing tag for `<div>` (12:4-12:9) (mdx_jsx2:unexpected-character)');
     expect([e?.message, e?.place]).toEqual(['MDX-syntaksfejl: Expected a closing tag for `<div>`', { line: 12, col: 4 }]);

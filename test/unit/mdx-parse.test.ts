@@ -117,6 +117,8 @@ describe('the two structure parsers (remark for check, Sätteri for the build)',
         .text.split(/\s*\n\s*/)
         .map((l) => l.replace(/\s+/g, ' '));
     expect(textLines('table with a link and an image')).toEqual(['Rolle Ansvar Ejer Godkender ændringer']);
+    // A footnote reference ends a line: the page shows a number there.
+    expect(textLines('footnotes with a link')).toEqual(['Tekst', 'og mere', '.', 'Se reglen .', 'Note.']);
     expect(textLines('JSX blocks of JSX lines')).toEqual(['Term Se reglen .', 'Mere Tekst']);
     expect(textLines('setext and ATX headings with code, emphasis and duplicates')).toEqual([
       'Formål',
