@@ -19,21 +19,20 @@ import { checkApplicability } from '../src/lib/soa-check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
-const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const EDITION_SCRIPT = path.join(REPO_ROOT, 'scripts', 'build-edition.ts');
 
 /**
- * Runs one Astro build for a staged edition in its own process, so two editions use two cores. Its output goes to a
- * file in the stage, not a pipe: a pipe that fills while this process is busy (the leak scan is synchronous) would
- * stop the child at its next log line until this process reads again.
+ * Builds a staged edition in its own process (`scripts/build-edition.ts`: Astro, then Pagefind), so two editions use
+ * two cores. Its output goes to a file in the stage, not a pipe: a pipe that fills while this process is busy (the
+ * leak scan is synchronous) would stop the child at its next log line until this process reads again.
  */
-function astroBuild(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
+function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
   return new Promise((resolve, reject) => {
-    const logFile = path.join(stageDir, 'astro.log');
+    const logFile = path.join(stageDir, 'build.log');
     const log = openSync(logFile, 'w');
-    // --expose-gc: our integration collects the build's garbage before Pagefind runs, lowering the peak memory.
-    const child = spawn(process.execPath, ['--expose-gc', ASTRO_BIN, 'build'], {
+    const child = spawn(process.execPath, [EDITION_SCRIPT], {
       cwd: REPO_ROOT,
-      // HANDBOOK_YIELD_CPU: the child lowers its own priority once Pagefind's service is running (see the integration).
+      // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
       env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_YIELD_CPU: yields ? '1' : '' },
       stdio: ['ignore', log, log],
     });
@@ -42,7 +41,7 @@ function astroBuild(stageDir: string, edition: Edition, yields: boolean): Promis
     child.on('close', (code) => {
       if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(readFileSync(logFile));
       if (code === 0) resolve();
-      else reject(new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`));
+      else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
     });
   });
 }
@@ -53,7 +52,7 @@ async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, 
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
   );
   try {
-    await timed('astro', edition, () => astroBuild(stageDir, edition, yields));
+    await buildStaged(stageDir, edition, yields);
     const built = path.join(stageDir, 'dist');
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixture, listFiles, readTree, runScript, snapshotTree, tempDir } from './helpers.ts';
+import { cleanup, copyFixture, fixture, listFiles, readTree, runScript, snapshotTree, tempDir } from './helpers.ts';
 
 const made: string[] = [];
 const out = () => {
@@ -80,7 +80,7 @@ describe('HANDBOOK_* variables', () => {
 });
 
 describe('a failed build', () => {
-  it('leaves the previous editions byte-identical, whether check or Astro fails', () => {
+  it('leaves the previous editions byte-identical, whether check, Astro or the index step fails', () => {
     const dir = out();
     expect(runScript('build', { HANDBOOK_CONTENT: fixture('minimal'), HANDBOOK_OUT: dir, HANDBOOK_TODAY: '2026-06-01' }).code).toBe(0);
     const before = snapshotTree(dir);
@@ -94,6 +94,18 @@ describe('a failed build', () => {
     const broken = runScript('build', { HANDBOOK_CONTENT: fixture('render-error'), HANDBOOK_OUT: dir });
     expect(broken.code).toBe(1);
     expect(snapshotTree(dir)).toEqual(before);
+
+    // The index step (scripts/build-edition.ts, after Astro) refuses an inline event handler the CSP would block.
+    const inline = copyFixture('minimal');
+    appendFileSync(path.join(inline, 'regler', 'intern-adgangskoder.mdx'), '\n<button onclick="alert(1)">Klik</button>\n');
+    const unindexed = runScript('build', { HANDBOOK_CONTENT: inline, HANDBOOK_OUT: dir, HANDBOOK_TODAY: '2026-06-01' });
+    expect(unindexed.code).toBe(1);
+    expect(unindexed.stderr).toMatch(/^regler\/intern-adgangskoder\/index\.html: inline-hændelsen onclick= virker ikke/m);
+    expect(unindexed.stderr).not.toMatch(/^\s+at /m);
+    // The public edition, without that document, built and was swapped in; the failed intranet was not.
+    const intranet = (tree: Map<string, unknown>) => [...tree].filter(([file]) => file.startsWith('intranet/'));
+    expect(intranet(snapshotTree(dir))).toEqual(intranet(before));
+    expect(intranet(before).length).toBeGreaterThan(10);
     expect(listFiles(dir).every((f) => !f.includes('.new-') && !f.includes('.old-'))).toBe(true);
   });
 });

@@ -56,13 +56,9 @@ const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** Binary kilobytes with one decimal. */
 const kb = (bytes: number | undefined): string => (bytes === undefined ? 'n/a' : `${(bytes / 1024).toFixed(1)} KB`);
 
-/** Time of page rendering in one edition: the build's own `render` phase, else Astro's log, else Astro minus Pagefind. */
+/** Time of page rendering in one edition: the build's own `render` phase, else Astro's log. */
 function renderTime(phases: Record<string, number>, edition: string): number | undefined {
-  const explicit = phases[`render:${edition}`] ?? phases[`astro-render:${edition}`];
-  if (explicit !== undefined) return explicit;
-  const astro = phases[`astro:${edition}`];
-  const pagefind = phases[`pagefind:${edition}`];
-  return astro !== undefined && pagefind !== undefined ? astro - pagefind : undefined;
+  return phases[`render:${edition}`] ?? phases[`astro-render:${edition}`];
 }
 
 /** Phase rows: label, whole-build key, per-edition key (each may be absent). */
@@ -75,7 +71,7 @@ const PHASES: [string, string | undefined, string | undefined][] = [
   ['Astro: Vite bundling', undefined, 'astro-vite'],
   ['Page rendering', undefined, 'render'],
   ['Pagefind index', undefined, 'pagefind'],
-  ['Astro process in all (start-up to exit, incl. Pagefind)', undefined, 'astro'],
+  ['Astro process in all (start-up to exit; Pagefind runs after it)', undefined, 'astro'],
   ['Leak scan', undefined, 'leak-scan'],
   ['Swap into place', undefined, 'swap'],
 ];

@@ -82,17 +82,6 @@ async function writeBundle(input: string, pages: number, outputPath: string): Pr
 }
 
 /**
- * Starts Pagefind's service process now, so it keeps this process's priority when the process lowers its own
- * (`yieldCpu`): the public edition's index is then written at the intranet's pace and is usually done before the
- * intranet's begins (with both at the lowest priority they ran side by side at 5,000 documents: 3.30 GB peak).
- */
-export async function startPagefindService(): Promise<void> {
-  const { index, errors } = await createIndex();
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  await index.deleteIndex();
-}
-
-/**
  * Builds the edition's Pagefind index from its own output; any indexing error fails the build.
  * Danish pages (and any other language) go in `pagefind/`; English documents get their own bundle in
  * `pagefind/en/` with English stemming, which the Danish search page merges into every search.

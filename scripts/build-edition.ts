@@ -1,0 +1,53 @@
+/**
+ * Child of `scripts/build.ts`: builds one staged edition (`HANDBOOK_STAGE` names the stage). Astro runs in a process
+ * of its own; once that has exited, this process writes the edition's Pagefind index and security headers.
+ * Pagefind's service is the largest process of a build (1.6–1.9 GB at 5,000 documents): run inside Astro's
+ * `astro:build:done`, the Astro process's 0.6 GB stayed alive beside it. This process is started before the build
+ * process lowers its own priority for the leak scan, so the index is written at normal priority, and it waits on
+ * Astro itself, so the build process's synchronous leak scan never holds the next step up.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { readManifest } from '../src/lib/manifest.ts';
+import { REPO_ROOT } from '../src/lib/env.ts';
+import { timed } from '../src/lib/timings.ts';
+
+const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+
+/** Runs `astro build` on the stage, its output into this process's (a log file); resolves to its exit code. */
+function astroBuild(): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', resolve);
+  });
+}
+
+/** Indexes the built edition and writes its security headers (modules loaded only now, to keep this process small until then). */
+async function indexBuilt(stageDir: string, edition: string, base: string): Promise<void> {
+  const { indexEdition } = await import('../src/integration/pagefind.ts');
+  const { collectInlineCode, noInlineCode, writeSecurityHeaders } = await import('../src/integration/headers.ts');
+  const outDir = path.join(stageDir, 'dist');
+  // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
+  const inline = noInlineCode();
+  const { pages, english } = await timed('pagefind', edition, () =>
+    indexEdition(outDir, base, (file, html) => collectInlineCode(html, inline, file)),
+  );
+  console.log(`Pagefind: ${pages} sider indekseret (${edition}${english ? `, heraf ${english} på engelsk` : ''})`);
+  writeSecurityHeaders(outDir, edition, inline);
+}
+
+/** Builds the edition; exits 1 with one line saying what failed. */
+async function main(): Promise<void> {
+  const stageDir = process.env.HANDBOOK_STAGE;
+  if (!stageDir) throw new Error('build-edition: HANDBOOK_STAGE mangler (scriptet startes af scripts/build.ts)');
+  const { edition, base } = readManifest(stageDir);
+  const code = await timed('astro', edition, astroBuild);
+  if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
+  await indexBuilt(stageDir, edition, base);
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
