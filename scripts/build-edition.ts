@@ -13,13 +13,25 @@ import { REPO_ROOT } from '../src/lib/env.ts';
 import { timed } from '../src/lib/timings.ts';
 
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** Whether the reason this process fails has been printed. */
+let reported = false;
 
 /** Runs `astro build` on the stage, its output into this process's (a log file); resolves to its exit code. */
 function astroBuild(): Promise<number | null> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed.
+    const stop = (signal: NodeJS.Signals) => {
+      reported = true;
+      child.kill(signal);
+      process.exit(1);
+    };
+    process.once('SIGTERM', stop).once('SIGINT', stop);
     child.on('error', reject);
-    child.on('close', resolve);
+    child.on('close', (code) => {
+      process.off('SIGTERM', stop).off('SIGINT', stop);
+      resolve(code);
+    });
   });
 }
 
@@ -39,15 +51,24 @@ async function indexBuilt(stageDir: string, edition: string, base: string): Prom
 
 /** Builds the edition; exits 1 with one line saying what failed. */
 async function main(): Promise<void> {
+  // Success only once the headers are written: should Pagefind's service die mid-request, its promise never settles
+  // and Node exits with nothing left to do, which must not count as a built edition (it would have no CSP).
+  process.exitCode = 1;
+  process.once('exit', (code) => {
+    if (code === 1 && !reported) console.error('Pagefind-tjenesten stoppede, før indekset var skrevet');
+  });
   const stageDir = process.env.HANDBOOK_STAGE;
   if (!stageDir) throw new Error('build-edition: HANDBOOK_STAGE mangler (scriptet startes af scripts/build.ts)');
   const { edition, base } = readManifest(stageDir);
   const code = await timed('astro', edition, astroBuild);
   if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
   await indexBuilt(stageDir, edition, base);
+  process.exitCode = 0;
 }
 
-main().catch((error: Error) => {
-  console.error(error.message);
+main().catch((error: unknown) => {
+  reported = true;
+  // Pagefind rejects some calls with a string.
+  console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -52,8 +52,11 @@ async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, 
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
   );
   try {
-    await buildStaged(stageDir, edition, yields);
+    await timed('edition', edition, () => buildStaged(stageDir, edition, yields));
     const built = path.join(stageDir, 'dist');
+    // Never swap in an edition without its security headers and search index, whatever its process said.
+    for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
+      if (!existsSync(path.join(built, file))) throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
       // (the children's output goes to files, so a slow thread here never holds them up); elsewhere, the process.

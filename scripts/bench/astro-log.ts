@@ -16,7 +16,7 @@ export interface AstroLogPhases {
   vite?: number;
   /** Rendering every page to HTML (`generating static routes … ✓ Completed in`). */
   render?: number;
-  /** Astro's own total, including `astro:build:done` hooks (`N page(s) built in`). */
+  /** Astro's own total, including our `astro:build:done` hook (attachments; Pagefind runs after Astro) (`N page(s) built in`). */
   total?: number;
   pages?: number;
 }

@@ -72,6 +72,7 @@ const PHASES: [string, string | undefined, string | undefined][] = [
   ['Page rendering', undefined, 'render'],
   ['Pagefind index', undefined, 'pagefind'],
   ['Astro process in all (start-up to exit; Pagefind runs after it)', undefined, 'astro'],
+  ['Edition process in all (Astro, then Pagefind and headers)', undefined, 'edition'],
   ['Leak scan', undefined, 'leak-scan'],
   ['Swap into place', undefined, 'swap'],
 ];

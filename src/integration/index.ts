@@ -8,7 +8,7 @@ import { copyAttachments } from './attachments.ts';
 
 /**
  * The handbook integration: link rewriting and footnote languages in Markdown and MDX, and attachments. The edition's
- * Pagefind index and security headers are written by `scripts/index-edition.ts` once this Astro process has exited.
+ * Pagefind index and security headers are written by `scripts/build-edition.ts` once this Astro process has exited.
  */
 export default function handbook(): AstroIntegration {
   return {
