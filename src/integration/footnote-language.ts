@@ -1,7 +1,6 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineHastPlugin, type HastPluginEntry } from 'satteri';
 import { strings } from '../strings/index.ts';
+import { contentFile } from './content-file.ts';
 
 type Lang = 'da' | 'en';
 
@@ -16,9 +15,8 @@ export function footnoteLanguagePlugin(contentDir: string, langOf: (id: string) 
   // `{reference}` is the footnote's number (`1`, or `1-2` for a second reference to it).
   const [before, after] = danish.backLabel.split('{reference}') as [string, string];
   return (ctx) => {
-    if (!ctx.fileURL) return null;
-    const file = path.relative(contentDir, fileURLToPath(ctx.fileURL)).split(path.sep).join('/');
-    const lang = langOf(file.replace(/\.mdx?$/, ''));
+    const file = contentFile(contentDir, ctx.fileURL);
+    const lang = file && langOf(file.replace(/\.mdx?$/, ''));
     if (!lang || lang === 'da') return null;
     const { label, backLabel } = strings(lang).footnotes;
     return defineHastPlugin({

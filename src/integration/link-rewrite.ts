@@ -1,15 +1,13 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { resolveReference } from '../lib/links.ts';
+import { contentFile } from './content-file.ts';
 
 /** Rewrites links to `.mdx` files, attachments and site-absolute links into edition URLs under the base path. */
 export function linkRewritePlugin(contentDir: string, base: string): MdastPluginEntry {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   return (ctx) => {
-    if (!ctx.fileURL) return null;
-    const file = path.relative(contentDir, fileURLToPath(ctx.fileURL)).split(path.sep).join('/');
-    if (file.startsWith('..')) return null;
+    const file = contentFile(contentDir, ctx.fileURL);
+    if (!file) return null;
     const rewrite = (url: string, linkOnly = false): string | undefined => {
       const target = resolveReference(file, url);
       if (target.kind === 'document') return `${prefix}${target.file.replace(/\.mdx$/, '')}/${target.anchor ? `#${target.anchor}` : ''}`;
