@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import handbook from './src/integration/index.ts';
-import { astroSettings } from './src/integration/settings.ts';
+import { astroSettings } from './src/integration/astro-options.ts';
 
 const { site, base, root, srcDir, publicDir, outDir, cacheDir } = astroSettings();
 

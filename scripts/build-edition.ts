@@ -8,9 +8,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { readManifest } from '../src/lib/manifest.ts';
-import { REPO_ROOT } from '../src/lib/env.ts';
-import { timed } from '../src/lib/timings.ts';
+import { readManifest } from '../src/lib/build/manifest.ts';
+import { REPO_ROOT } from '../src/lib/config/env.ts';
+import { timed } from '../src/lib/build/timings.ts';
 
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** Whether the reason this process fails has been printed. */
@@ -37,8 +37,8 @@ function astroBuild(): Promise<number | null> {
 
 /** Indexes the built edition and writes its security headers (modules loaded only now, to keep this process small until then). */
 async function indexBuilt(stageDir: string, edition: string, base: string): Promise<void> {
-  const { indexEdition } = await import('../src/integration/pagefind.ts');
-  const { collectInlineCode, noInlineCode, writeSecurityHeaders } = await import('../src/integration/headers.ts');
+  const { indexEdition } = await import('../src/lib/build/pagefind.ts');
+  const { collectInlineCode, noInlineCode, writeSecurityHeaders } = await import('../src/lib/build/security-headers/write.ts');
   const outDir = path.join(stageDir, 'dist');
   // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
   const inline = noInlineCode();

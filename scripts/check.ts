@@ -1,11 +1,11 @@
 /** `npm run check`: validates every file of the content folder without building pages. */
 import { existsSync } from 'node:fs';
-import { loadHandbookParallel } from '../src/lib/content-parallel.ts';
-import { checkReferences } from '../src/lib/links.ts';
-import { checkCodeowners } from '../src/lib/codeowners.ts';
-import { readEnv } from '../src/lib/env.ts';
-import { reportProblems } from '../src/lib/problems.ts';
-import { checkApplicability } from '../src/lib/soa-check.ts';
+import { loadHandbookParallel } from '../src/lib/content/parallel.ts';
+import { checkReferences } from '../src/lib/content/links.ts';
+import { checkCodeowners } from '../src/lib/content/codeowners.ts';
+import { readEnv } from '../src/lib/config/env.ts';
+import { reportProblems } from '../src/lib/util/problems.ts';
+import { checkApplicability } from '../src/lib/soa/check.ts';
 
 const env = readEnv();
 if (!existsSync(env.contentDir)) {

@@ -1,10 +1,10 @@
 /** `npm run codeowners`: writes CODEOWNERS so a pull request touching a document asks its owner for review. */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadHandbook } from '../src/lib/content.ts';
-import { readEnv } from '../src/lib/env.ts';
-import { codeownersRoot, expectedCodeowners } from '../src/lib/codeowners.ts';
-import { reportProblems } from '../src/lib/problems.ts';
+import { loadHandbook } from '../src/lib/content/load.ts';
+import { readEnv } from '../src/lib/config/env.ts';
+import { codeownersRoot, expectedCodeowners } from '../src/lib/content/codeowners.ts';
+import { reportProblems } from '../src/lib/util/problems.ts';
 
 const { contentDir } = readEnv();
 const handbook = loadHandbook(contentDir);

@@ -1,7 +1,7 @@
 /** `npm run dev`: the Astro dev server on the intranet edition of HANDBOOK_CONTENT, with live reload of content. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { readEnv, REPO_ROOT } from '../src/lib/env.ts';
+import { readEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 
 const env = readEnv();
 if (path.relative(REPO_ROOT, env.contentDir).startsWith('..')) {

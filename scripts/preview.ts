@@ -1,10 +1,10 @@
 /** `npm run preview`: serves the built editions on localhost, intranet on 4321 and public on 4322. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { readEnv } from '../src/lib/env.ts';
-import { createStaticServer } from '../src/lib/static-server.ts';
-import { loadSettings } from '../src/lib/settings.ts';
-import { securityHeaders } from '../src/lib/headers.ts';
+import { readEnv } from '../src/lib/config/env.ts';
+import { createStaticServer } from '../src/lib/build/static-server.ts';
+import { loadSettings } from '../src/lib/config/handbook-yaml.ts';
+import { securityHeaders } from '../src/lib/build/security-headers/read.ts';
 
 const env = readEnv();
 const { settings } = loadSettings(env.contentDir, path.dirname(env.contentDir));

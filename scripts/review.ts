@@ -1,10 +1,10 @@
 /** `npm run review`: the review report, grouped by owner; `--json`, `--markdown`, `--fail-on`, `--today`. */
 import { parseArgs } from 'node:util';
-import { loadHandbook } from '../src/lib/content.ts';
-import { readEnv } from '../src/lib/env.ts';
-import { readGit } from '../src/lib/git.ts';
-import { reportProblems } from '../src/lib/problems.ts';
-import { buildReport, formatMarkdown, formatText } from '../src/lib/report.ts';
+import { loadHandbook } from '../src/lib/content/load.ts';
+import { readEnv } from '../src/lib/config/env.ts';
+import { readGit } from '../src/lib/git/history.ts';
+import { reportProblems } from '../src/lib/util/problems.ts';
+import { buildReport, formatMarkdown, formatText } from '../src/lib/review/report.ts';
 
 const USAGE = 'brug: npm run review -- [--json | --markdown] [--fail-on overdue|due-soon] [--today ÅÅÅÅ-MM-DD]';
 

@@ -1,11 +1,11 @@
 /** `npm run scan-leaks [folder]`: searches the built public edition for anything of a non-public document; exit 1 on a hit. */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { loadHandbook } from '../src/lib/content.ts';
-import { readEnv } from '../src/lib/env.ts';
-import { readGit } from '../src/lib/git.ts';
-import { formatLeak, leakPatterns, listFiles, scanForLeaks } from '../src/lib/leaks.ts';
-import { reportProblems } from '../src/lib/problems.ts';
+import { loadHandbook } from '../src/lib/content/load.ts';
+import { readEnv } from '../src/lib/config/env.ts';
+import { readGit } from '../src/lib/git/history.ts';
+import { formatLeak, leakPatterns, listFiles, scanForLeaks } from '../src/lib/leaks/scan.ts';
+import { reportProblems } from '../src/lib/util/problems.ts';
 
 /** Scans `$HANDBOOK_OUT/public` (or the folder given) against `$HANDBOOK_CONTENT` and returns the exit code. */
 function main(): number {

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
-import { manifest } from '../lib/site.ts';
-import { MARKDOWN_SETTINGS, markdownOptions } from './markdown.ts';
-import { yieldCpu } from '../lib/priority.ts';
+import { manifest } from '../lib/site/manifest.ts';
+import { MARKDOWN_SETTINGS, markdownOptions } from '../lib/markdown/options.ts';
+import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
 
 /**

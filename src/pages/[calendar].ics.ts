@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionContent } from '../lib/collection.ts';
-import { writeCalendar } from '../lib/ical.ts';
-import { manifest, docUrl } from '../lib/site.ts';
+import { editionContent } from '../lib/site/collection.ts';
+import { writeCalendar } from '../lib/review/ical.ts';
+import { manifest, docUrl } from '../lib/site/manifest.ts';
 import { strings } from '../strings/index.ts';
 
 /** `review.ics` exists in the intranet edition only. */

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { editionContent } from '../lib/collection.ts';
-import { atomFeed, latestChanges } from '../lib/changes.ts';
-import { manifest, docUrl, url } from '../lib/site.ts';
-import { formatDate } from '../lib/dates.ts';
+import { editionContent } from '../lib/site/collection.ts';
+import { atomFeed, latestChanges } from '../lib/site/changes.ts';
+import { manifest, docUrl, url } from '../lib/site/manifest.ts';
+import { formatDate } from '../lib/util/dates.ts';
 import { strings } from '../strings/index.ts';
 
 /** The edition's Atom feed of latest changes; the public one carries titles and dates only. */

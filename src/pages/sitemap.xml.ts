@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { editionContent } from '../lib/collection.ts';
-import { manifest, url, docUrl } from '../lib/site.ts';
-import { SOA_PATH } from '../lib/soa.ts';
+import { editionContent } from '../lib/site/collection.ts';
+import { manifest, url, docUrl } from '../lib/site/manifest.ts';
+import { SOA_PATH } from '../lib/soa/model.ts';
 
 /** The edition's sitemap: its own pages only, documents with the date of their last change. */
 export const GET: APIRoute = async () => {

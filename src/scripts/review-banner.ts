@@ -1,5 +1,5 @@
 /** Re-checks review banners against the reader's own date, so a page built long ago still warns. */
-import { reviewStatus } from '../lib/review.ts';
+import { reviewStatus } from '../lib/review/status.ts';
 
 /** The reader's calendar date as `YYYY-MM-DD`. */
 function localToday(now = new Date()): string {

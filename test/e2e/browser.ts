@@ -2,7 +2,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../helpers.ts';
+import { listFiles } from '../helpers/index.ts';
 
 /** Debian's Chromium; browser tests never download one. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -4,10 +4,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeSecurityHeaders } from '../../src/integration/headers.ts';
-import { securityHeaders } from '../../src/lib/headers.ts';
-import { createStaticServer } from '../../src/lib/static-server.ts';
-import { cleanup, tempDir } from '../helpers.ts';
+import { writeSecurityHeaders } from '../../src/lib/build/security-headers/write.ts';
+import { securityHeaders } from '../../src/lib/build/security-headers/read.ts';
+import { createStaticServer } from '../../src/lib/build/static-server.ts';
+import { cleanup, tempDir } from '../helpers/index.ts';
 import { editions, htmlPages, launch, openPage, type PageLog } from './browser.ts';
 
 let browser: Browser;

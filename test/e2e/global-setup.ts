@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadSettings } from '../../src/lib/settings.ts';
-import { cleanup, fixture, ROOT, runScript, tempDir } from '../helpers.ts';
+import { loadSettings } from '../../src/lib/config/handbook-yaml.ts';
+import { cleanup, fixture, ROOT, runScript, tempDir } from '../helpers/index.ts';
 import { serve } from './serve.ts';
 
 /** What every browser test gets: where the two built editions are, and where they are served. */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createStaticServer } from '../../src/lib/static-server.ts';
-import { securityHeaders } from '../../src/lib/headers.ts';
+import { createStaticServer } from '../../src/lib/build/static-server.ts';
+import { securityHeaders } from '../../src/lib/build/security-headers/read.ts';
 
 /** The Content-Security-Policy every edition must work under (the briefing's policy). */
 export const CSP =

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadHandbook } from '../../src/lib/content.ts';
-import { loadHandbookParallel } from '../../src/lib/content-parallel.ts';
-import { loadStructureParser } from '../../src/lib/mdx-parse.ts';
-import { fixture } from '../helpers.ts';
+import { loadHandbook } from '../../src/lib/content/load.ts';
+import { loadHandbookParallel } from '../../src/lib/content/parallel.ts';
+import { loadStructureParser } from '../../src/lib/markdown/parse.ts';
+import { fixture } from '../helpers/index.ts';
 
 // `check`'s remark parse, which only check loads: the sequential loader below needs it loaded.
 await loadStructureParser('remark');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, formatDate, isIsoDate, todayInCopenhagen } from '../../src/lib/dates.ts';
-import { reviewStatus } from '../../src/lib/review.ts';
-import { inEdition } from '../../src/lib/editions.ts';
+import { addDays, addMonths, formatDate, isIsoDate, todayInCopenhagen } from '../../src/lib/util/dates.ts';
+import { reviewStatus } from '../../src/lib/review/status.ts';
+import { inEdition } from '../../src/lib/config/editions.ts';
 
 describe('dates', () => {
   it('accepts only real calendar dates', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontmatter } from '../../src/lib/frontmatter-split.ts';
+import { splitFrontmatter } from '../../src/lib/markdown/frontmatter.ts';
 
 describe('splitFrontmatter', () => {
   it('splits YAML from the body, also with CRLF line ends and empty frontmatter', () => {

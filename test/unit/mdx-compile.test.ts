@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MdxSyntaxError, satteri } from '../../src/lib/mdx-errors.ts';
-import { loadStructureParser, parseMdx, type StructureParser } from '../../src/lib/mdx-parse.ts';
+import { MdxSyntaxError, satteri } from '../../src/lib/markdown/errors.ts';
+import { loadStructureParser, parseMdx, type StructureParser } from '../../src/lib/markdown/parse.ts';
 
 // `check`'s remark parse, which only check loads.
 await loadStructureParser('remark');

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { yieldCpu } from '../../src/lib/priority.ts';
+import { yieldCpu } from '../../src/lib/build/priority.ts';
 
 /** The nice value of each thread of a process, from `/proc` (field 19 of `stat`, counted after the command name). */
 function threadNiceness(pid: number): number[] {

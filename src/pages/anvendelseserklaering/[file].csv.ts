@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { editionSoa } from '../../lib/soa-site.ts';
-import { soaCsv } from '../../lib/soa-csv.ts';
-import { manifest, docUrl } from '../../lib/site.ts';
+import { editionSoa } from '../../lib/site/soa.ts';
+import { soaCsv } from '../../lib/soa/csv.ts';
+import { manifest, docUrl } from '../../lib/site/manifest.ts';
 import { strings } from '../../strings/index.ts';
 
 /** `anvendelseserklaering/anvendelseserklaering.csv`, only when this edition shows a Statement of Applicability. */

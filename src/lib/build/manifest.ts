@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Edition, Settings } from '../../schemas/settings.ts';
+import type { ReviewStatus } from '../review/status.ts';
+import type { GitDocInfo, GitSummary } from '../git/history.ts';
+import type { SoaManifest } from '../soa/stage.ts';
+import type { Frontmatter } from '../../schemas/frontmatter.ts';
+
+/** What one edition's build knows about a document besides its frontmatter. */
+export interface DocMeta {
+  /** Review status against the build date. */
+  review?: ReviewStatus;
+  /** Git facts; only the last-change date in the public edition. */
+  git?: GitDocInfo;
+  /** The document's language when it is not Danish, e.g. `en` (its footnote labels follow it). */
+  lang?: 'en';
+}
+
+/** Settings an edition may show; the public edition gets no repository or CODEOWNERS data. */
+export type EditionSettings = Omit<Settings, 'codeowners' | 'editions'> & {
+  /** Own measure ids `controls:` may name; in public only those public documents carry. */
+  ownMeasures?: string[];
+};
+
+/** The hand-over from the build orchestrator to one Astro build. */
+export interface BuildManifest {
+  edition: Edition;
+  /** The date review status is judged against, e.g. `2026-11-29`. */
+  today: string;
+  drafts: boolean;
+  /** Absolute path of the (staged) content folder the collection loads. */
+  contentDir: string;
+  /** Glob patterns of the documents inside `contentDir`: all `.mdx` and `.md` files but staged attachments, e.g. `!bilag/noter.md`. */
+  collection: string[];
+  site: string;
+  base: string;
+  settings: EditionSettings;
+  docs: Record<string, DocMeta>;
+  /**
+   * The validated frontmatter of the documents staged as `.md`, by collection id, e.g. `{ "politikker/x": { "title": … } }`:
+   * the collection takes it from here rather than parsing each file's YAML again.
+   */
+  frontmatter?: Record<string, Frontmatter>;
+  /** Files inside the content folder that the edition's documents link to, copied to the same path in the output. */
+  attachments: string[];
+  git: GitSummary;
+  /** The Statement of Applicability this edition shows; absent when it shows none. */
+  soa?: SoaManifest;
+}
+
+/** The manifest's file name inside a stage folder. */
+export const MANIFEST_FILE = 'manifest.json';
+
+/** Reads the manifest of the stage folder named by `HANDBOOK_STAGE`. */
+export function readManifest(stageDir: string): BuildManifest {
+  return JSON.parse(readFileSync(path.join(stageDir, MANIFEST_FILE), 'utf8')) as BuildManifest;
+}

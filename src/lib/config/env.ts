@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isIsoDate, todayInCopenhagen } from '../util/dates.ts';
+
+/** The repository root: relative `HANDBOOK_*` paths are resolved against it. */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** The `HANDBOOK_*` environment, resolved and validated. */
+export interface HandbookEnv {
+  contentDir: string;
+  outDir: string;
+  today: string;
+  drafts: boolean;
+}
+
+/** Reads the `HANDBOOK_*` variables DESIGN.md fixes, with their defaults. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): HandbookEnv {
+  const today = env.HANDBOOK_TODAY || todayInCopenhagen();
+  if (!isIsoDate(today)) throw new Error(`HANDBOOK_TODAY: "${today}" er ikke en dato på formen ÅÅÅÅ-MM-DD`);
+  return {
+    contentDir: path.resolve(REPO_ROOT, env.HANDBOOK_CONTENT || 'content'),
+    outDir: path.resolve(REPO_ROOT, env.HANDBOOK_OUT || 'dist'),
+    today,
+    drafts: env.HANDBOOK_DRAFTS === '1',
+  };
+}

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { settingsSchema, type Settings } from '../../schemas/settings.ts';
+import { parseLocatedYaml } from '../yaml/fields.ts';
+import { issuesToProblems } from '../yaml/validate.ts';
+import type { Problem } from '../util/problems.ts';
+
+/** The settings file's name inside the content folder. */
+export const SETTINGS_FILE = 'handbook.yaml';
+
+/** Reads and validates the organisation settings; defaults apply when the file is absent. */
+export function loadSettings(contentDir: string, displayRoot: string): { settings: Settings; problems: Problem[] } {
+  const file = path.join(contentDir, SETTINGS_FILE);
+  const display = path.relative(displayRoot, file).split(path.sep).join('/');
+  if (!existsSync(file)) return { settings: settingsSchema.parse({}), problems: [] };
+  const yaml = parseLocatedYaml(readFileSync(file, 'utf8'));
+  if (yaml.errors.length) {
+    return {
+      settings: settingsSchema.parse({}),
+      problems: yaml.errors.map((e) => ({ file: display, ...e.place, severity: 'error', message: `YAML-fejl: ${e.message}` })),
+    };
+  }
+  const result = settingsSchema.safeParse(yaml.value ?? {}, { reportInput: true });
+  if (result.success) return { settings: result.data, problems: [] };
+  return { settings: settingsSchema.parse({}), problems: issuesToProblems(result.error.issues, yaml, display) };
+}

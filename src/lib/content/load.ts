@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'tinyglobby';
+import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../../schemas/frontmatter.ts';
+import type { Settings } from '../../schemas/settings.ts';
+import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from '../markdown/parse.ts';
+import { loadSettings } from '../config/handbook-yaml.ts';
+import { parseLocatedYaml } from '../yaml/fields.ts';
+import { issuesToProblems } from '../yaml/validate.ts';
+import { loadOwnMeasures } from '../soa/files.ts';
+import type { OwnMeasure } from '../../schemas/measures.ts';
+import type { Problem } from '../util/problems.ts';
+
+/** One document of the handbook, validated. */
+export interface HandbookDoc {
+  /** Path inside the content folder, e.g. `politikker/informationssikkerhedspolitik.mdx`. */
+  file: string;
+  /** Path used in messages: relative to the content folder's parent. */
+  displayPath: string;
+  /** Collection id and URL path, e.g. `politikker/informationssikkerhedspolitik`. */
+  id: string;
+  /** Top-level folder, e.g. `politikker` (empty for files at the root). */
+  folder: string;
+  /** Last path segment, e.g. `informationssikkerhedspolitik`. */
+  slug: string;
+  data: Frontmatter;
+  headings: Heading[];
+  references: Reference[];
+  /** Plain text of the body. */
+  text: string;
+  /** Renders identically as plain Markdown, so the build stages it as `.md` (see `compileDocument`). */
+  markdownOnly: boolean;
+}
+
+/** A loaded content folder. */
+export interface Handbook {
+  contentDir: string;
+  settings: Settings;
+  /** The organisation's own measures, which `controls:` may name besides Annex A ids. */
+  ownMeasures: OwnMeasure[];
+  docs: HandbookDoc[];
+  problems: Problem[];
+}
+
+const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Lists the MDX documents of a content folder, sorted for deterministic output. */
+export function listDocumentFiles(contentDir: string): string[] {
+  return globSync('**/*.mdx', { cwd: contentDir, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
+}
+
+/** How to load a content folder. */
+export interface LoadOptions {
+  /** Only these documents (paths inside the content folder); default: every document. */
+  files?: readonly string[];
+  /** The parser that reads each document's structure: `remark` for `npm run check`, `satteri` (default) elsewhere. */
+  parser?: StructureParser;
+}
+
+/** Loads and validates every document of a content folder (or only `files`), collecting every problem. */
+export function loadHandbook(contentDir: string, { files, parser = 'satteri' }: LoadOptions = {}): Handbook {
+  const root = path.resolve(contentDir);
+  const displayRoot = path.dirname(root);
+  const { settings, problems } = loadSettings(root, displayRoot);
+  const own = loadOwnMeasures(root, displayRoot);
+  problems.push(...own.problems);
+  const rules: SchemaRules = { ...settings, ownMeasures: own.measures.map((m) => m.id) };
+  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules, parser);
+  return { contentDir: root, settings, ownMeasures: own.measures, docs: loaded.docs, problems: [...problems, ...loaded.problems] };
+}
+
+/** Parses and validates the given documents of a content folder; the unit of work a parsing worker does. */
+export function loadDocuments(
+  root: string,
+  files: readonly string[],
+  rules: SchemaRules,
+  parser: StructureParser,
+): { docs: HandbookDoc[]; problems: Problem[] } {
+  const displayRoot = path.dirname(root);
+  const schema = createFrontmatterSchema(rules);
+  const docs: HandbookDoc[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const displayPath = path.relative(displayRoot, path.join(root, file)).split(path.sep).join('/');
+    const doc = loadDocument(root, file, displayPath, schema, parser, problems);
+    if (doc) docs.push(doc);
+  }
+  return { docs, problems };
+}
+
+/** Validates one document, pushing its problems; returns it when its frontmatter is valid. */
+function loadDocument(
+  root: string,
+  file: string,
+  displayPath: string,
+  schema: ReturnType<typeof createFrontmatterSchema>,
+  parser: StructureParser,
+  problems: Problem[],
+): HandbookDoc | undefined {
+  const add = (line: number, col: number, message: string) => problems.push({ file: displayPath, line, col, message, severity: 'error' });
+  const id = file.replace(/\.mdx$/, '');
+  const segments = id.split('/');
+  for (const segment of segments) {
+    if (!FILE_NAME.test(segment))
+      add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
+  }
+  let parsed;
+  try {
+    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'), parser);
+  } catch (error) {
+    if (!(error instanceof MdxSyntaxError)) throw error;
+    add(error.place.line, error.place.col, error.message);
+    return undefined;
+  }
+  if (parsed.yaml === undefined) {
+    add(1, 1, 'frontmatter: mangler (filen skal starte med --- og felterne title, type, owner, approvalBody ...)');
+    return undefined;
+  }
+  const yaml = parseLocatedYaml(parsed.yaml, parsed.yamlLine + 1);
+  if (yaml.errors.length) {
+    for (const e of yaml.errors) add(e.place.line, e.place.col, `YAML-fejl: ${e.message}`);
+    return undefined;
+  }
+  const result = schema.safeParse(yaml.value ?? {}, { reportInput: true });
+  if (!result.success) {
+    problems.push(...issuesToProblems(result.error.issues, yaml, displayPath, Object.keys(schema.shape)));
+    return undefined;
+  }
+  return {
+    file,
+    displayPath,
+    id,
+    folder: segments.length > 1 ? segments[0]! : '',
+    slug: segments.at(-1)!,
+    data: result.data,
+    headings: parsed.headings,
+    references: parsed.references,
+    text: parsed.text,
+    markdownOnly: parsed.markdownOnly,
+  };
+}

@@ -1,0 +1,64 @@
+/** The public edition's leak scan: every output file searched for everything that is not public. */
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { PhraseMatcher } from './match.ts';
+import { outputText, searchForms, tokenForm } from './text.ts';
+import type { LeakPattern } from './patterns.ts';
+
+export { leakPatterns, type LeakPattern } from './patterns.ts';
+
+/** A pattern found in an output file. */
+export interface LeakHit {
+  /** Path of the output file, relative to the scanned folder. */
+  file: string;
+  pattern: LeakPattern;
+}
+
+/** Every file below a folder (symbolic links followed), sorted. */
+export function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(path.join(e.parentPath, e.name)).isFile()))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** A scanner prepared once for a set of patterns, applied to any number of files. */
+export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string, bytes: Buffer) => LeakPattern[] {
+  const matcher = new PhraseMatcher(patterns.filter((p) => !p.sha256 && p.tokens.trim()).map((p) => ({ tokens: p.tokens, value: p })));
+  const byHash = new Map(patterns.filter((p) => p.sha256).map((p) => [p.sha256!, p]));
+  return (relPath, bytes) => {
+    const found = new Set<LeakPattern>();
+    if (byHash.size) {
+      const copied = byHash.get(createHash('sha256').update(bytes).digest('hex'));
+      if (copied) found.add(copied);
+    }
+    for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes))]) {
+      for (const phrase of matcher.find(form)) found.add(phrase.value);
+    }
+    return patterns.filter((p) => found.has(p));
+  };
+}
+
+/**
+ * Searches every file of an output folder, its path and its content, for every pattern in one pass per file:
+ * gzip and Pagefind's CBOR are decoded, HTML, JSON and URL escapes undone, and tags, whitespace, punctuation
+ * and case ignored (see `tokenForm`); files are also compared byte for byte with attachments that are not public.
+ */
+export function scanForLeaks(outDir: string, patterns: readonly LeakPattern[]): LeakHit[] {
+  if (!patterns.length) return [];
+  const scan = leakScanner(patterns);
+  const hits: LeakHit[] = [];
+  for (const file of listFiles(outDir)) {
+    const relPath = path.relative(outDir, file).split(path.sep).join('/');
+    for (const pattern of scan(relPath, readFileSync(file))) hits.push({ file: relPath, pattern });
+  }
+  return hits;
+}
+
+/** One line per hit naming the output file, what was found and the source it comes from. */
+export function formatLeak(hit: LeakHit): string {
+  const { what, text, source, why } = hit.pattern;
+  const shown = what === 'fil' ? `en kopi af ${source}` : `${what} "${text}" fra ${source}`;
+  return `læk: ${hit.file} indeholder ${shown} (${why})`;
+}

@@ -1,0 +1,107 @@
+import type { Handbook } from '../content/load.ts';
+import type { GitData } from '../git/history.ts';
+import { REVIEW_RANK, reviewStatus, type ReviewStatus } from './status.ts';
+import { formatDate } from '../util/dates.ts';
+
+/** One approved document in the review report. */
+export interface ReportRow {
+  id: string;
+  file: string;
+  title: string;
+  type: string;
+  owner: string;
+  approvalBody: string;
+  approvedOn: string;
+  nextReview: string;
+  status: ReviewStatus;
+  /** True or false when Git could tell; null when history was missing. */
+  changedSinceApproval: boolean | null;
+}
+
+/** The review report: every approved document, counts, and whether Git history was available. */
+export interface ReviewReport {
+  today: string;
+  counts: Record<ReviewStatus | 'changedSinceApproval', number>;
+  gitAvailable: boolean;
+  gitNote?: string;
+  /** Owners in name order, each with rows overdue first. */
+  owners: { owner: string; rows: ReportRow[] }[];
+}
+
+/** Sorts rows overdue first, then by next review date and title. */
+export function compareRows(
+  a: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
+  b: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
+): number {
+  return REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da');
+}
+
+/** Builds the review report of every approved document against `today`. */
+export function buildReport(handbook: Handbook, git: GitData, today: string): ReviewReport {
+  const rows: ReportRow[] = handbook.docs
+    .filter((d) => d.data.status === 'approved' && d.data.nextReview && d.data.approvedOn)
+    .map((d) => ({
+      id: d.id,
+      file: d.displayPath,
+      title: d.data.title,
+      type: d.data.type,
+      owner: d.data.owner,
+      approvalBody: d.data.approvalBody,
+      approvedOn: d.data.approvedOn!,
+      nextReview: d.data.nextReview!,
+      status: reviewStatus(d.data.nextReview, today, handbook.settings.dueSoonDays)!,
+      changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
+    }));
+  const counts = { current: 0, 'due-soon': 0, overdue: 0, changedSinceApproval: 0 };
+  for (const row of rows) {
+    counts[row.status]++;
+    if (row.changedSinceApproval) counts.changedSinceApproval++;
+  }
+  const owners = [...new Set(rows.map((r) => r.owner))]
+    .sort((a, b) => a.localeCompare(b, 'da'))
+    .map((owner) => ({ owner, rows: rows.filter((r) => r.owner === owner).sort(compareRows) }));
+  return { today, counts, gitAvailable: git.summary.available, gitNote: git.summary.reason, owners };
+}
+
+const LABEL: Record<ReviewStatus, string> = { overdue: 'OVERSKREDET', 'due-soon': 'snart', current: 'gældende' };
+const changedText = (row: ReportRow) => (row.changedSinceApproval ? ' · ændret efter godkendelse' : '');
+
+/** A summary line: counts and, without Git history, that changes since approval could not be told. */
+function summary(report: ReviewReport): string {
+  const c = report.counts;
+  const git = report.gitAvailable
+    ? `${c.changedSinceApproval} ændret efter godkendelse`
+    : `ændringer efter godkendelse kunne ikke afgøres (${report.gitNote})`;
+  return `Revisionsstatus pr. ${formatDate(report.today)}: ${c.overdue} overskredet, ${c['due-soon']} snart, ${c.current} gældende; ${git}.`;
+}
+
+/** The report as plain text for a terminal. */
+export function formatText(report: ReviewReport): string {
+  const lines = [summary(report), ''];
+  for (const { owner, rows } of report.owners) {
+    lines.push(owner);
+    for (const r of rows) lines.push(`  [${LABEL[r.status]}] ${r.nextReview}  ${r.title} (${r.approvalBody})${changedText(r)}  ${r.file}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+/** The report as Markdown, for a pull-request comment, an issue or a CI job summary. */
+export function formatMarkdown(report: ReviewReport): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = ['## Revisionsrapport', '', summary(report), ''];
+  for (const { owner, rows } of report.owners) {
+    lines.push(
+      `### ${cell(owner)}`,
+      '',
+      '| Status | Næste revision | Dokument | Godkendt af | Ændret efter godkendelse |',
+      '| --- | --- | --- | --- | --- |',
+    );
+    for (const r of rows) {
+      const changed = r.changedSinceApproval === null ? 'ukendt' : r.changedSinceApproval ? 'ja' : 'nej';
+      lines.push(`| ${LABEL[r.status]} | ${r.nextReview} | ${cell(r.title)} (\`${r.file}\`) | ${cell(r.approvalBody)} | ${changed} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

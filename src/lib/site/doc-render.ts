@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
+import type { MarkdownHeading } from 'astro';
+import { render, type CollectionEntry } from 'astro:content';
+import { MARKDOWN_SETTINGS, markdownOptions } from '../markdown/options.ts';
+import { manifest } from './manifest.ts';
+import { splitFrontmatter } from '../markdown/frontmatter.ts';
+
+/** A rendered document: HTML for plain Markdown, a component for MDX, and its headings either way. */
+export type RenderedDoc =
+  { html: string; headings: MarkdownHeading[] } | { Content: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] };
+
+let renderer: ReturnType<ReturnType<typeof satteri>['createRenderer']> | undefined;
+
+/** Renders a document: MDX through Astro's module, plain Markdown (stored without HTML, see `docLoader`) with the same processor Astro uses for `.md`. */
+export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<RenderedDoc> {
+  if (!entry.filePath?.endsWith('.md')) {
+    const { Content, headings } = await render(entry);
+    return { Content, headings };
+  }
+  // Entry paths are relative to the Astro root, the stage folder that holds the content folder.
+  const file = path.resolve(path.dirname(manifest.contentDir), entry.filePath);
+  const source = await readFile(file, 'utf8');
+  const { body } = splitFrontmatter(source);
+  renderer ??= satteri(markdownOptions(manifest)).createRenderer(MARKDOWN_SETTINGS);
+  const { code, metadata } = await (await renderer).render(body, { frontmatter: entry.data, fileURL: pathToFileURL(file) });
+  return { html: code, headings: metadata.headings };
+}

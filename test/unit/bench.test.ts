@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHandbook, type GeneratedHandbook } from '../../scripts/bench/generate.ts';
+import { countWords } from '../../scripts/bench/text.ts';
+import { astroLogsByEdition } from '../../scripts/bench/astro-log.ts';
+import { pageAssets } from '../../scripts/bench/output.ts';
+import { median, medianRun } from '../../scripts/bench/report.ts';
+import type { RunResult } from '../../scripts/bench/builds.ts';
+import { cleanup, listFiles, readTree, runScript, tempDir } from '../helpers/index.ts';
+
+const DOCS = 30;
+const COMMITS = 60;
+let dirs: string[] = [];
+let first: GeneratedHandbook;
+let second: GeneratedHandbook;
+let otherSeed: GeneratedHandbook;
+
+/** Runs git in a generated repository. */
+const git = (repo: string, ...args: string[]) => execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+
+/** A document's frontmatter field, read from the generated file. */
+function field(text: string, name: string): string | undefined {
+  return new RegExp(`^${name}: (.*)$`, 'm').exec(text.split('\n---\n')[0]!)?.[1];
+}
+
+beforeAll(() => {
+  dirs = [tempDir('bench-gen-'), tempDir('bench-gen-'), tempDir('bench-gen-')];
+  first = generateHandbook(path.join(dirs[0]!, 'repo'), { docs: DOCS, seed: 7, commits: COMMITS });
+  second = generateHandbook(path.join(dirs[1]!, 'repo'), { docs: DOCS, seed: 7, commits: COMMITS });
+  otherSeed = generateHandbook(path.join(dirs[2]!, 'repo'), { docs: DOCS, seed: 8, commits: COMMITS });
+});
+
+afterAll(() => cleanup(...dirs));
+
+describe('synthetic handbook generator', () => {
+  it('writes byte-identical files and commits for the same seed, different ones for another seed', () => {
+    const a = readTree(first.contentDir);
+    expect(a.size).toBe(DOCS + 1);
+    expect(readTree(second.contentDir)).toEqual(a);
+    expect(git(second.root, 'rev-parse', 'HEAD')).toBe(git(first.root, 'rev-parse', 'HEAD'));
+    expect(readTree(otherSeed.contentDir)).not.toEqual(a);
+  });
+
+  it('has the requested number of commits, with spread author dates and clean work tree', () => {
+    expect(Number(git(first.root, 'rev-list', '--count', 'HEAD'))).toBe(COMMITS);
+    const dates = new Set(git(first.root, 'log', '--format=%as').split('\n'));
+    expect(dates.size).toBeGreaterThan(COMMITS / 2);
+    expect(git(first.root, 'status', '--porcelain')).toBe('');
+    // Documents have earlier revisions, so "changed since approval" and recent changes have something to show.
+    const touched = git(first.root, 'log', '--format=', '--name-only', '--', 'content/*.mdx', 'content/**/*.mdx')
+      .split('\n')
+      .filter(Boolean);
+    expect(touched.length).toBeGreaterThan(DOCS);
+  });
+
+  it('makes about 20% of the documents public, and public documents link only to public ones', () => {
+    const files = listFiles(first.contentDir).filter((f) => f.endsWith('.mdx'));
+    const text = new Map(files.map((f) => [f, readFileSync(path.join(first.contentDir, f), 'utf8')]));
+    const isPublic = (f: string) => field(text.get(f)!, 'audience') === 'public';
+    expect(files.filter(isPublic)).toHaveLength(Math.round(DOCS * 0.2));
+    let publicLinks = 0;
+    for (const file of files) {
+      const links = [...text.get(file)!.matchAll(/\]\((\.{1,2}\/[^)]+\.mdx)\)/g)].map((m) =>
+        path.posix.join(path.posix.dirname(file), m[1]!),
+      );
+      expect(links.length).toBeGreaterThan(0);
+      for (const target of links) expect(text.has(target), `${file} -> ${target}`).toBe(true);
+      if (isPublic(file)) {
+        publicLinks += links.length;
+        for (const target of links) expect(isPublic(target), `${file} links to non-public ${target}`).toBe(true);
+      }
+    }
+    expect(publicLinks).toBeGreaterThan(0);
+  });
+
+  it('writes documents of about 1,100 words with headings, a list, a table and links', () => {
+    const bodies = listFiles(first.contentDir)
+      .filter((f) => f.endsWith('.mdx'))
+      .map((f) => readFileSync(path.join(first.contentDir, f), 'utf8'));
+    const mean = bodies.reduce((n, b) => n + countWords(b), 0) / bodies.length;
+    expect(mean).toBeGreaterThan(950);
+    expect(mean).toBeLessThan(1300);
+    for (const body of bodies) {
+      expect(body).toMatch(/^## /m);
+      expect(body).toMatch(/^\|---\|---\|---\|$/m);
+      expect(body).toMatch(/^(- |1\. )/m);
+      expect(body).toMatch(/[æøå]/);
+    }
+  });
+
+  it('passes npm run check without errors', () => {
+    const result = runScript('check', { HANDBOOK_CONTENT: first.contentDir });
+    expect(result.stderr).not.toMatch(/error|fejl:/i);
+    expect(result.stdout).toContain(`${DOCS} dokumenter gennemgået: 0 fejl`);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('bench measurement helpers', () => {
+  it("reads Astro's own timings per edition from the build log", () => {
+    const edition = (name: string, sync: string, vite: string, render: string, total: string) =>
+      `12:00:00 [types] Generated ${sync}\n12:00:00 [build] directory: /repo/.handbook-build/${name}-Ab12Cd/dist/\n12:00:01 [vite] ✓ built in ${vite}\n12:00:01 [vite] ✓ built in 500ms\n\n generating static routes \n12:00:02   ├─ /a/index.html (+3ms)\n12:00:03 ✓ Completed in ${render}.\n\n12:00:03 [build] ✓ Completed in 9.00s.\n12:00:04 [build] 210 page(s) built in ${total}\n12:00:04 [build] Complete!\n`;
+    const logs = astroLogsByEdition(
+      `${edition('public', '2.94s', '5.08s', '4.26s', '18.15s')}Byggede\n${edition('intranet', '1m 2s', '40ms', '12.00s', '1m 30s')}`,
+    );
+    expect(logs.get('public')).toEqual({ sync: 2940, vite: 5580, render: 4260, pages: 210, total: 18150 });
+    expect(logs.get('intranet')).toEqual({ sync: 62000, vite: 540, render: 12000, pages: 210, total: 90000 });
+  });
+
+  it('finds the stylesheets and scripts a page loads up front, not links or other hosts', () => {
+    const html =
+      '<link rel="stylesheet" href="/_astro/a.css"><link rel=stylesheet href=/_astro/b.css><link rel="icon" href="/f.svg"><link rel="modulepreload" href="/_astro/m.js"><script type="module" src="/_astro/s.js"></script><script src="https://cdn.example/x.js"></script><a href="/x.css">';
+    expect(pageAssets(html)).toEqual({ css: ['/_astro/a.css', '/_astro/b.css'], js: ['/_astro/m.js', '/_astro/s.js'] });
+  });
+
+  it('takes the median of each measure separately', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    const runs: RunResult[] = [
+      { wallMs: 10, peakRss: 5, phases: { git: 1, 'pagefind:public': 9 } },
+      { wallMs: 30, peakRss: 1, phases: { git: 3 } },
+      { wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 7 } },
+    ];
+    expect(medianRun(runs)).toEqual({ wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 8 } });
+  });
+});
