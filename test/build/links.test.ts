@@ -54,7 +54,7 @@ describe('links in footnotes, tables and re-exports', () => {
           '| --- |',
           '| [Serverrum](./hemmelig-serverrum.mdx) |',
           '',
-          "export { default as Koder } from '../intern-adgangskoder.mdx';",
+          "export { default as Koder } from './intern-adgangskoder.mdx';",
           '',
           '[^1]: Se [adgangskoder](./intern-adgangskoder.mdx).',
           '',

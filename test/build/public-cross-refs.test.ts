@@ -84,7 +84,7 @@ describe('cross-edition references', () => {
     const content = variant('leak-cross-import', 'regler/offentlig-regel.mdx', (t, dir) =>
       t
         .replace(
-          "import OryxTekst from '../intern-oryx.mdx';",
+          "import OryxTekst from './intern-oryx.mdx';",
           `export const hemmelig = (await import(\`node:fs\`)).readFileSync(\`${dir}/regler/intern-oryx.mdx\`, \`utf8\`);`,
         )
         .replace('<OryxTekst />', '{hemmelig}'),
