@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { addMonths, isIsoDate } from '../lib/util/dates.ts';
-import { isAnnexAControl } from '../lib/soa/controls.ts';
+import { isAnnexAControl } from './annex-a.ts';
 import { DOCUMENT_TYPES, type Settings } from './settings.ts';
 
 /** A calendar date `YYYY-MM-DD`; YAML parsers that yield `Date` objects are normalised back. */

@@ -1,7 +1,7 @@
 /** Leak fixtures about data: attachments, the search index, owners and approval bodies, English, controls, shared files. */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annexAControl } from '../../src/lib/soa/controls.ts';
+import { annexAControl } from '../../src/schemas/annex-a.ts';
 import { cleanup, fixture, listFiles } from '../helpers/index.ts';
 import { build, copiesOf, danglingLinks, independentFindings, read, scanner, scannerLooksFor, type Built } from '../helpers/leaks.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFrontmatterSchema } from '../../src/schemas/frontmatter.ts';
 import { settingsSchema } from '../../src/schemas/settings.ts';
-import { ANNEX_A_IDS } from '../../src/lib/soa/controls.ts';
+import { ANNEX_A_IDS } from '../../src/schemas/annex-a.ts';
 
 const schema = createFrontmatterSchema(settingsSchema.parse({}));
 const valid = {

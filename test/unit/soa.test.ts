@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { ANNEX_A_CONTROLS, ANNEX_A_IDS, ANNEX_A_THEMES, compareControlIds, isAnnexAControl } from '../../src/lib/soa/controls.ts';
+import { ANNEX_A_CONTROLS, ANNEX_A_IDS, ANNEX_A_THEMES, compareControlIds, isAnnexAControl } from '../../src/schemas/annex-a.ts';
 import { buildSoa, controlPath, type SoaDoc } from '../../src/lib/soa/model.ts';
 import { soaCsv } from '../../src/lib/soa/csv.ts';
 import { checkApplicability } from '../../src/lib/soa/check.ts';

@@ -8,7 +8,7 @@ import { inEdition } from '../config/editions.ts';
 import { localDependencies } from '../content/links.ts';
 import { PhraseMatcher } from './match.ts';
 import { tokenForm } from './text.ts';
-import { annexAControl } from '../soa/controls.ts';
+import { annexAControl } from '../../schemas/annex-a.ts';
 import { da } from '../../strings/da.ts';
 import { en } from '../../strings/en.ts';
 

@@ -1,7 +1,7 @@
 import { createHastHandle, createMdxHastHandle, dropHandle, mdxToJs, renderHandle, type Features } from 'satteri';
 import type { Root } from 'mdast';
 import { satteri } from './errors.ts';
-import { MARKDOWN_SETTINGS } from './options.ts';
+import { MARKDOWN_SETTINGS } from './settings.ts';
 
 /** The Markdown features the build gives Astro's Sätteri processor. */
 const FEATURES: Features = {

@@ -1,8 +1,4 @@
-/** A place in a source file. */
-export interface Place {
-  line: number;
-  col: number;
-}
+import type { Place } from '../util/problems.ts';
 
 /** A syntax error with its place. */
 export class MdxSyntaxError extends Error {

@@ -4,12 +4,7 @@ import { footnoteLanguagePlugin } from './plugins/footnote-language.ts';
 import { strings } from '../../strings/index.ts';
 import type { BuildManifest } from '../build/manifest.ts';
 
-/**
- * Astro's Markdown settings for both pipelines: `astro.config.mjs` gets them through our integration and the
- * renderer of plain-Markdown documents (`src/lib/site/doc-render.ts`) passes them on, so a change here changes both.
- * `check` compares Markdown and MDX with the same features (see `src/lib/markdown/compile.ts`).
- */
-export const MARKDOWN_SETTINGS = { gfm: true } as const;
+export { MARKDOWN_SETTINGS } from './settings.ts';
 
 /** Options of Astro's Sätteri processor for an edition, shared by the MDX pipeline and the renderer of plain-Markdown documents. */
 export function markdownOptions({

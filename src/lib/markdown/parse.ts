@@ -1,10 +1,11 @@
 import GithubSlugger from 'github-slugger';
 import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
-import { MdxSyntaxError, satteri, type Place } from './errors.ts';
+import { MdxSyntaxError, satteri } from './errors.ts';
+import type { Place } from '../util/problems.ts';
 import { compileDocument } from './compile.ts';
 
-export { MdxSyntaxError, type Place };
+export { MdxSyntaxError };
 
 /**
  * Which parser reads a document's structure. `remark` (unified + remark-frontmatter + remark-gfm + remark-mdx) is

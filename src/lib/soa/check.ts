@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook, HandbookDoc } from '../content/load.ts';
-import { isAnnexAControl } from './controls.ts';
+import { isAnnexAControl } from '../../schemas/annex-a.ts';
 import { APPLICABILITY_FILE, loadApplicability, type Applicability } from './files.ts';
 import { buildSoa, type SoaDoc } from './model.ts';
 import { parseLocatedYaml } from '../yaml/fields.ts';
-import type { Place } from '../markdown/parse.ts';
+import type { Place } from '../util/problems.ts';
 import type { Problem } from '../util/problems.ts';
 
 /** Options of the applicability check. */

@@ -1,5 +1,5 @@
 /** The Statement of Applicability as data: rows per control, coverage per theme. Pure, no Astro. */
-import { ANNEX_A_CONTROLS, ANNEX_A_THEMES, compareControlIds, type AnnexATheme } from './controls.ts';
+import { ANNEX_A_CONTROLS, ANNEX_A_THEMES, compareControlIds, type AnnexATheme } from '../../schemas/annex-a.ts';
 import type { Decision } from '../../schemas/applicability.ts';
 import type { OwnMeasure } from '../../schemas/measures.ts';
 import type { ReviewStatus } from '../review/status.ts';

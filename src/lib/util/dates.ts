@@ -27,11 +27,6 @@ export function addDays(iso: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /** Today's date in Europe/Copenhagen, the organisation's calendar. */
 export function todayInCopenhagen(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', {

@@ -1,5 +1,11 @@
 /** Problems found in content, reported one per line as `path:line:col: message`. */
 
+/** A place in a source file, 1-based: `{ line: 4, col: 7 }`. */
+export interface Place {
+  line: number;
+  col: number;
+}
+
 /** One problem in one file. */
 export interface Problem {
   /** Path relative to the content folder's parent, e.g. `content/politikker/x.mdx`. */
@@ -29,14 +35,5 @@ export function reportProblems(problems: readonly Problem[], env: NodeJS.Process
   for (const p of sorted) {
     console.error(formatProblem(p));
     if (env.GITHUB_ACTIONS === 'true') console.error(formatAnnotation(p));
-  }
-}
-
-/** Thrown when content has errors; the problems have been collected, not yet printed. */
-export class ContentError extends Error {
-  readonly problems: Problem[];
-  constructor(problems: Problem[]) {
-    super(`${problems.length} fejl i indholdet`);
-    this.problems = problems;
   }
 }

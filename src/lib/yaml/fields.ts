@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isPair, isScalar, type Document } from 'yaml';
-import type { Place } from '../markdown/parse.ts';
+import type { Place } from '../util/problems.ts';
 
 /** A YAML document with a way to find where each field was written. */
 export interface LocatedYaml {

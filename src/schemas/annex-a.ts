@@ -1,4 +1,4 @@
-/** ISO/IEC 27001:2022 Annex A: the control catalogue the Statement of Applicability is built on. */
+/** ISO/IEC 27001:2022 Annex A: the control catalogue, the vocabulary of the `controls` field (here, beside the schemas that validate against it) and the rows of the Statement of Applicability. */
 
 /** One Annex A control: its id, theme and short Danish title. */
 export interface AnnexAControl {
