@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { readManifest } from '../src/lib/build/manifest.ts';
-import { REPO_ROOT } from '../src/lib/config/env.ts';
+import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 import { timed } from '../src/lib/build/timings.ts';
 
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   process.once('exit', (code) => {
     if (code === 1 && !reported) console.error('Pagefind-tjenesten stoppede, før indekset var skrevet');
   });
-  const stageDir = process.env.HANDBOOK_STAGE;
+  const stageDir = readInternalEnv().stage;
   if (!stageDir) throw new Error('build-edition: HANDBOOK_STAGE mangler (scriptet startes af scripts/build.ts)');
   const { edition, base } = readManifest(stageDir);
   const code = await timed('astro', edition, astroBuild);

@@ -6,7 +6,7 @@ import type { Handbook } from '../src/lib/content/load.ts';
 import { loadHandbookParallel } from '../src/lib/content/parallel.ts';
 import { checkReferences } from '../src/lib/content/links.ts';
 import { checkCodeowners } from '../src/lib/content/codeowners.ts';
-import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
+import { editionProcessEnv, readEnv, readInternalEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
 import { stageEdition } from '../src/lib/build/stage.ts';
@@ -32,14 +32,14 @@ function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promi
     const log = openSync(logFile, 'w');
     const child = spawn(process.execPath, [EDITION_SCRIPT], {
       cwd: REPO_ROOT,
-      // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
-      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_YIELD_CPU: yields ? '1' : '' },
+      // `yields`: the Astro process lowers its own priority (see the integration).
+      env: editionProcessEnv(process.env, stageDir, yields),
       stdio: ['ignore', log, log],
     });
     closeSync(log);
     child.on('error', reject);
     child.on('close', (code) => {
-      if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(readFileSync(logFile));
+      if (readInternalEnv().verbose || code !== 0) process.stderr.write(readFileSync(logFile));
       if (code === 0) resolve();
       else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
     });

@@ -1,12 +1,11 @@
 import { loadHandbook } from '../content/load.ts';
 import { readEnv } from '../config/env.ts';
 import { buildManifest, editionDocs } from './stage.ts';
-import { readManifest, type BuildManifest } from './manifest.ts';
+import type { BuildManifest } from './manifest.ts';
 import { readGit } from '../git/history.ts';
 
-/** The manifest of the current Astro run: the staged one, or for `astro dev`/`astro check` one made from the content folder. */
-export function currentManifest(env: NodeJS.ProcessEnv = process.env): BuildManifest {
-  if (env.HANDBOOK_STAGE) return readManifest(env.HANDBOOK_STAGE);
+/** The intranet manifest made straight from the content folder, for `astro dev` and `astro check`, which have no stage. */
+export function devManifest(env: NodeJS.ProcessEnv = process.env): BuildManifest {
   const { contentDir, today, drafts } = readEnv(env);
   const handbook = loadHandbook(contentDir);
   const docs = editionDocs(handbook, 'intranet', drafts);

@@ -1,8 +1,9 @@
 import { appendFileSync } from 'node:fs';
+import { readInternalEnv } from '../config/env.ts';
 
 /** Records how long a build phase took, as a JSON line in `HANDBOOK_TIMINGS`, for the benchmark. */
 export function recordTiming(phase: string, ms: number, edition?: string): void {
-  const file = process.env.HANDBOOK_TIMINGS;
+  const file = readInternalEnv().timings;
   if (file) appendFileSync(file, `${JSON.stringify({ phase, edition, ms: Math.round(ms) })}\n`);
 }
 

@@ -1,3 +1,8 @@
+/**
+ * The one module that reads `HANDBOOK_*` variables: the ones DESIGN.md fixes (`readEnv`) and the internal ones the
+ * build sets for its own processes or the benchmark sets for measuring (`readInternalEnv`). Everything else gets
+ * these values passed in.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isIsoDate, todayInCopenhagen } from '../util/dates.ts';
@@ -5,12 +10,28 @@ import { isIsoDate, todayInCopenhagen } from '../util/dates.ts';
 /** The repository root: relative `HANDBOOK_*` paths are resolved against it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The `HANDBOOK_*` environment, resolved and validated. */
+/** The `HANDBOOK_*` environment of DESIGN.md, resolved and validated. */
 export interface HandbookEnv {
+  /** Absolute content folder, e.g. `/repo/content` (`HANDBOOK_CONTENT`, default `./content`). */
   contentDir: string;
+  /** Absolute output folder, e.g. `/repo/dist` (`HANDBOOK_OUT`, default `./dist`). */
   outDir: string;
+  /** The date review status is judged against, e.g. `2026-11-29` (`HANDBOOK_TODAY`, default today in Copenhagen). */
   today: string;
+  /** Whether drafts are in the intranet edition (`HANDBOOK_DRAFTS=1`). */
   drafts: boolean;
+}
+
+/** Internal variables: set by `npm run build` for its edition processes, or by the benchmark. */
+export interface InternalEnv {
+  /** The stage folder an edition process builds, e.g. `/repo/.handbook-build/public-Ab12Cd` (`HANDBOOK_STAGE`). */
+  stage?: string;
+  /** Whether this edition's Astro process lowers its CPU priority (`HANDBOOK_YIELD_CPU=1`). */
+  yieldCpu: boolean;
+  /** A file the build appends its phase times to, as JSON lines (`HANDBOOK_TIMINGS`). */
+  timings?: string;
+  /** Whether the build prints Astro's own log (`HANDBOOK_VERBOSE=1`). */
+  verbose: boolean;
 }
 
 /** Reads the `HANDBOOK_*` variables DESIGN.md fixes, with their defaults. */
@@ -22,5 +43,35 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): HandbookEnv {
     outDir: path.resolve(REPO_ROOT, env.HANDBOOK_OUT || 'dist'),
     today,
     drafts: env.HANDBOOK_DRAFTS === '1',
+  };
+}
+
+/** Reads the internal variables. */
+export function readInternalEnv(env: NodeJS.ProcessEnv = process.env): InternalEnv {
+  return {
+    stage: env.HANDBOOK_STAGE || undefined,
+    yieldCpu: env.HANDBOOK_YIELD_CPU === '1',
+    timings: env.HANDBOOK_TIMINGS || undefined,
+    verbose: env.HANDBOOK_VERBOSE === '1',
+  };
+}
+
+/** A copy of `env` without any `HANDBOOK_*` variable, for processes that must get every setting passed in. */
+export function withoutHandbookVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('HANDBOOK_')));
+}
+
+/**
+ * The environment of an edition process: none of the user's `HANDBOOK_*` settings (the stage's manifest carries what
+ * the edition may know, so no content path reaches it), only the stage, the priority and the timings file.
+ */
+export function editionProcessEnv(env: NodeJS.ProcessEnv, stage: string, yieldCpu: boolean): NodeJS.ProcessEnv {
+  const { timings } = readInternalEnv(env);
+  return {
+    ...withoutHandbookVars(env),
+    HANDBOOK_STAGE: stage,
+    ...(yieldCpu ? { HANDBOOK_YIELD_CPU: '1' } : {}),
+    ...(timings ? { HANDBOOK_TIMINGS: timings } : {}),
+    ASTRO_TELEMETRY_DISABLED: '1',
   };
 }

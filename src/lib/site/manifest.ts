@@ -1,13 +1,8 @@
-import { readManifest, type BuildManifest } from '../build/manifest.ts';
+import manifestData from 'virtual:handbook/manifest';
+import type { BuildManifest } from '../build/manifest.ts';
 
-/** The manifest of this Astro run, read once per build: the staged one, or for `astro dev`/`astro check` one made from the content folder. */
-export const manifest: BuildManifest = process.env.HANDBOOK_STAGE ? readManifest(process.env.HANDBOOK_STAGE) : await devManifest();
-
-/** The manifest made from the content folder; imported only then, so a staged build does not load the content parser. */
-async function devManifest(): Promise<BuildManifest> {
-  const { currentManifest } = await import('../build/dev-manifest.ts');
-  return currentManifest();
-}
+/** The manifest of this Astro run, from the integration's virtual module (see `src/integration/manifest-module.ts`). */
+export const manifest: BuildManifest = manifestData;
 
 /** Prefixes a site path with the edition's base path: `url("retningslinjer/x/")` → `/haandbog/retningslinjer/x/`. */
 export function url(pathname = ''): string {
