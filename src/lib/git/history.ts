@@ -1,6 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import path from 'node:path';
+import { splitFrontmatter } from '../markdown/frontmatter.ts';
 
 const execFileAsync = promisify(execFile);
 
@@ -175,8 +176,7 @@ function parseBatch(output: string): Map<string, string> {
   return result;
 }
 
-/** The text after the frontmatter, trimmed, so that frontmatter-only commits compare equal. */
-export function bodyOf(source: string): string {
-  const m = /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(source);
-  return (m ? source.slice(m[0].length) : source).trim();
+/** The text after the frontmatter, trimmed, so that frontmatter-only commits compare equal (a BOM included). */
+function bodyOf(source: string): string {
+  return splitFrontmatter(source).body;
 }

@@ -8,6 +8,7 @@ import { buildSoa, type SoaDoc } from './model.ts';
 import { parseLocatedYaml } from '../yaml/fields.ts';
 import type { Place } from '../util/problems.ts';
 import type { Problem } from '../util/problems.ts';
+import { splitFrontmatter } from '../markdown/frontmatter.ts';
 
 /** Options of the applicability check. */
 export interface ApplicabilityCheckOptions {
@@ -93,7 +94,6 @@ function excludedUseProblems(handbook: Handbook, { decisions }: Applicability): 
 /** Where a frontmatter field of a document was written; line 1 when it cannot be found. */
 function frontmatterPlace(contentDir: string, file: string, field: PropertyKey[]): Place {
   const source = readFileSync(path.join(contentDir, file), 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-  if (!match) return { line: 1, col: 1 };
-  return parseLocatedYaml(match[1]!, 2).placeOf(field);
+  const { yaml } = splitFrontmatter(source);
+  return yaml ? parseLocatedYaml(yaml, 2).placeOf(field) : { line: 1, col: 1 };
 }
