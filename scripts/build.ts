@@ -3,9 +3,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook } from '../src/lib/content/load.ts';
-import { loadHandbookParallel } from '../src/lib/content/parallel.ts';
-import { checkReferences } from '../src/lib/content/links.ts';
-import { checkCodeowners } from '../src/lib/content/codeowners.ts';
+import { checkContent, hasErrors } from '../src/lib/check/pipeline.ts';
 import { editionProcessEnv, readEnv, readInternalEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
@@ -15,7 +13,6 @@ import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts
 import { swapInto } from '../src/lib/build/swap.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
-import { checkApplicability } from '../src/lib/soa/check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
@@ -77,19 +74,12 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((a): a is Edition => (EDITIONS as string[]).includes(a));
   const editions = requested.length ? requested : [...EDITIONS];
   const env = readEnv();
-  if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.
   const history = readGitLogAsync(env.contentDir);
-  const handbook = await timed('content', undefined, () => loadHandbookParallel(env.contentDir));
-  const problems = [
-    ...handbook.problems,
-    ...checkReferences(handbook),
-    ...checkCodeowners(handbook),
-    ...checkApplicability(handbook, { strict: false }),
-  ];
+  const { handbook, problems } = await timed('content', undefined, () => checkContent(env.contentDir));
   reportProblems(problems);
-  if (problems.some((p) => p.severity === 'error')) {
+  if (hasErrors(problems)) {
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
     // exitCode, not exit(): exit() drops stderr still queued for a pipe when there are many problems.
     process.exitCode = 1;

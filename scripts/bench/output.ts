@@ -1,7 +1,8 @@
 /** Sizes of a built edition: total bytes, Pagefind index bytes, and the gzip weight of one document page. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { listFiles } from '../../src/lib/util/files.ts';
 
 /** Size of a folder. */
 export interface FolderSize {
@@ -29,20 +30,14 @@ export interface EditionSize {
 /** Total bytes and file count below a folder (zero when it does not exist). */
 export function folderSize(dir: string): FolderSize {
   if (!existsSync(dir)) return { bytes: 0, files: 0 };
-  let bytes = 0;
-  let files = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-    files += 1;
-  }
-  return { bytes, files };
+  const files = listFiles(dir);
+  return { bytes: files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0), files: files.length };
 }
 
 /** Number of HTML files below a folder. */
 function countHtml(dir: string): number {
   if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  return listFiles(dir).filter((f) => f.endsWith('.html')).length;
 }
 
 /** Gzip size of a file (level 9, as a static host would precompress it). */

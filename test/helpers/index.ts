@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,13 +40,9 @@ export function copyFixture(name: string): string {
   return dir;
 }
 
-/** Every file below a folder, relative and sorted. */
-export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
+/** Every file below a folder, relative and sorted: the product's own listing. */
+export { listFiles } from '../../src/lib/util/files.ts';
+import { listFiles } from '../../src/lib/util/files.ts';
 
 /** A file's text; gzip files (Pagefind's `.pf_*`) are decompressed first. */
 export function readText(file: string): string {

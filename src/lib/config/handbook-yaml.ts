@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { settingsSchema, type Settings } from '../../schemas/settings.ts';
 import { parseLocatedYaml } from '../yaml/fields.ts';
-import { issuesToProblems } from '../yaml/validate.ts';
+import { issuesToProblems, yamlProblems } from '../yaml/validate.ts';
 import type { Problem } from '../util/problems.ts';
 
 /** The settings file's name inside the content folder. */
@@ -17,7 +17,7 @@ export function loadSettings(contentDir: string, displayRoot: string): { setting
   if (yaml.errors.length) {
     return {
       settings: settingsSchema.parse({}),
-      problems: yaml.errors.map((e) => ({ file: display, ...e.place, severity: 'error', message: `YAML-fejl: ${e.message}` })),
+      problems: yamlProblems(yaml, display),
     };
   }
   const result = settingsSchema.safeParse(yaml.value ?? {}, { reportInput: true });

@@ -6,7 +6,7 @@ import type { Settings } from '../../schemas/settings.ts';
 import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from '../markdown/parse.ts';
 import { loadSettings } from '../config/handbook-yaml.ts';
 import { parseLocatedYaml } from '../yaml/fields.ts';
-import { issuesToProblems } from '../yaml/validate.ts';
+import { issuesToProblems, yamlProblems } from '../yaml/validate.ts';
 import { loadOwnMeasures } from '../soa/files.ts';
 import type { OwnMeasure } from '../../schemas/measures.ts';
 import type { Problem } from '../util/problems.ts';
@@ -118,12 +118,12 @@ function loadDocument(
   }
   const yaml = parseLocatedYaml(parsed.yaml, parsed.yamlLine + 1);
   if (yaml.errors.length) {
-    for (const e of yaml.errors) add(e.place.line, e.place.col, `YAML-fejl: ${e.message}`);
+    problems.push(...yamlProblems(yaml, displayPath));
     return undefined;
   }
   const result = schema.safeParse(yaml.value ?? {}, { reportInput: true });
   if (!result.success) {
-    problems.push(...issuesToProblems(result.error.issues, yaml, displayPath, Object.keys(schema.shape)));
+    problems.push(...issuesToProblems(result.error.issues, yaml, displayPath, { allowed: () => Object.keys(schema.shape).join(', ') }));
     return undefined;
   }
   return {

@@ -1,6 +1,6 @@
 /** What must never appear in the public edition: distinctive strings and files of everything that is not public. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook, HandbookDoc } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
@@ -11,6 +11,7 @@ import { tokenForm } from './text.ts';
 import { annexAControl } from '../../schemas/annex-a.ts';
 import { da } from '../../strings/da.ts';
 import { en } from '../../strings/en.ts';
+import { listFiles } from '../util/files.ts';
 
 /** A distinctive string (or file) of something that is not public. */
 export interface LeakPattern {
@@ -75,11 +76,9 @@ const controlTitle = (handbook: Handbook, id: string) =>
 
 /** Files of the content folder that are not documents or configuration, relative and sorted. */
 export function contentAssets(contentDir: string): string[] {
-  return readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(path.join(e.parentPath, e.name)).isFile()))
-    .map((e) => path.relative(contentDir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .filter((f) => !f.endsWith('.mdx') && !CONFIG_FILE.test(f) && !f.split('/').some((s) => s.startsWith('.') || s === 'node_modules'))
-    .sort();
+  return listFiles(contentDir).filter(
+    (f) => !f.endsWith('.mdx') && !CONFIG_FILE.test(f) && !f.split('/').some((s) => s.startsWith('.') || s === 'node_modules'),
+  );
 }
 
 /** Up to `count` items spread evenly over a list (first, ..., last). */

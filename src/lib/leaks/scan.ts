@@ -1,10 +1,11 @@
 /** The public edition's leak scan: every output file searched for everything that is not public. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PhraseMatcher } from './match.ts';
 import { outputText, searchForms, tokenForm } from './text.ts';
 import type { LeakPattern } from './patterns.ts';
+import { listFiles as listRelative } from '../util/files.ts';
 
 export { leakPatterns, type LeakPattern } from './patterns.ts';
 
@@ -15,12 +16,9 @@ export interface LeakHit {
   pattern: LeakPattern;
 }
 
-/** Every file below a folder (symbolic links followed), sorted. */
+/** Every file below a folder (symbolic links followed), as sorted absolute paths. */
 export function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && statSync(path.join(e.parentPath, e.name)).isFile()))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
+  return listRelative(dir).map((f) => path.join(dir, f));
 }
 
 /** A scanner prepared once for a set of patterns, applied to any number of files. */

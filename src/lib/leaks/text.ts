@@ -1,5 +1,6 @@
 /** Turning output files into searchable text: decompression, Pagefind's CBOR, escapes, and one canonical token form. */
 import { gunzipSync } from 'node:zlib';
+import { BASIC_ENTITIES, decodeCharacterReferences } from '../util/html.ts';
 
 const PAGEFIND_PREFIX = Buffer.from('pagefind_dcd');
 
@@ -27,12 +28,9 @@ export function tokenForm(text: string): string {
   return words ? ` ${words} ` : ' ';
 }
 
+/** Named references as the scan reads them: spaces and invisible characters folded, as a reader sees the text. */
 const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
+  ...BASIC_ENTITIES,
   nbsp: ' ',
   shy: '',
   ndash: '–',
@@ -58,18 +56,9 @@ const NAMED: Record<string, string> = {
   zwnj: '',
 };
 
-/** A code point as a string, or the original text when it is not a valid one. */
-function codePoint(n: number, original: string): string {
-  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : original;
-}
-
 /** Undoes HTML character references, JSON string escapes and URL percent-encoding, in that order (as they nest). */
 export function decodeEscapes(text: string): string {
-  return text
-    .replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/g, (m, e: string) => {
-      if (e[0] !== '#') return NAMED[e] ?? m;
-      return codePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10), m);
-    })
+  return decodeCharacterReferences(text, NAMED)
     .replace(/\\u([0-9a-fA-F]{4})|\\([nrtbf"\\/])/g, (_, hex: string | undefined, c: string) =>
       hex ? String.fromCharCode(parseInt(hex, 16)) : (({ n: '\n', r: '\r', t: '\t', b: ' ', f: ' ' } as Record<string, string>)[c] ?? c),
     )

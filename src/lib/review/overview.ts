@@ -1,5 +1,5 @@
 import type { BuildManifest } from '../build/manifest.ts';
-import { REVIEW_RANK, type ReviewStatus } from './status.ts';
+import { compareReview, countReview, groupReview, type ReviewStatus } from './status.ts';
 
 /** A row of the review overview. */
 export interface OverviewRow {
@@ -32,27 +32,14 @@ export function overviewRows(manifest: BuildManifest, docs: readonly OverviewDoc
       status: manifest.docs[d.id]!.review!,
       changedSinceApproval: manifest.docs[d.id]?.git?.changedSinceApproval === true,
     }))
-    .sort(
-      (a, b) =>
-        REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da'),
-    );
+    .sort(compareReview);
 }
 
 /** Counts per status, and of documents changed since approval. */
-export function overviewCounts(rows: readonly OverviewRow[]): Record<ReviewStatus | 'changed', number> {
-  const counts = { overdue: 0, 'due-soon': 0, current: 0, changed: 0 };
-  for (const r of rows) {
-    counts[r.status]++;
-    if (r.changedSinceApproval) counts.changed++;
-  }
-  return counts;
-}
+export const overviewCounts = countReview;
 
-/** Rows grouped by a key (owner or approval body), groups in name order, rows keeping their order. */
-export function groupRows(rows: readonly OverviewRow[], key: 'owner' | 'approvalBody'): { name: string; rows: OverviewRow[] }[] {
-  const names = [...new Set(rows.map((r) => r[key]))].sort((a, b) => a.localeCompare(b, 'da'));
-  return names.map((name) => ({ name, rows: rows.filter((r) => r[key] === name) }));
-}
+/** Rows grouped by owner or approval body, groups in name order, rows overdue first. */
+export const groupRows = (rows: readonly OverviewRow[], key: 'owner' | 'approvalBody') => groupReview(rows, key);
 
 /** The overview's views: path segment → grouping key. */
 export const OVERVIEW_VIEWS = { all: undefined, ejere: 'owner', godkendelsesorganer: 'approvalBody' } as const;

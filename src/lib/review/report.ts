@@ -1,6 +1,6 @@
 import type { Handbook } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
-import { REVIEW_RANK, reviewStatus, type ReviewStatus } from './status.ts';
+import { countReview, groupReview, reviewStatus, type ReviewStatus } from './status.ts';
 import { formatDate } from '../util/dates.ts';
 
 /** One approved document in the review report. */
@@ -28,14 +28,6 @@ export interface ReviewReport {
   owners: { owner: string; rows: ReportRow[] }[];
 }
 
-/** Sorts rows overdue first, then by next review date and title. */
-export function compareRows(
-  a: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
-  b: Pick<ReportRow, 'status' | 'nextReview' | 'title'>,
-): number {
-  return REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da');
-}
-
 /** Builds the review report of every approved document against `today`. */
 export function buildReport(handbook: Handbook, git: GitData, today: string): ReviewReport {
   const rows: ReportRow[] = handbook.docs
@@ -52,15 +44,8 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
       status: reviewStatus(d.data.nextReview, today, handbook.settings.dueSoonDays)!,
       changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
     }));
-  const counts = { current: 0, 'due-soon': 0, overdue: 0, changedSinceApproval: 0 };
-  for (const row of rows) {
-    counts[row.status]++;
-    if (row.changedSinceApproval) counts.changedSinceApproval++;
-  }
-  const owners = [...new Set(rows.map((r) => r.owner))]
-    .sort((a, b) => a.localeCompare(b, 'da'))
-    .map((owner) => ({ owner, rows: rows.filter((r) => r.owner === owner).sort(compareRows) }));
-  return { today, counts, gitAvailable: git.summary.available, gitNote: git.summary.reason, owners };
+  const owners = groupReview(rows, 'owner').map((g) => ({ owner: g.name, rows: g.rows }));
+  return { today, counts: countReview(rows), gitAvailable: git.summary.available, gitNote: git.summary.reason, owners };
 }
 
 const LABEL: Record<ReviewStatus, string> = { overdue: 'OVERSKREDET', 'due-soon': 'snart', current: 'gældende' };

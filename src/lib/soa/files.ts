@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
+import { issuesToProblems, yamlProblems, type IssueWording } from '../yaml/validate.ts';
 import { applicabilitySchema, decisionSchema, type Decision } from '../../schemas/applicability.ts';
 import { OWN_MEASURE_ID, ownMeasureSchema, ownMeasuresSchema, type OwnMeasure } from '../../schemas/measures.ts';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/fields.ts';
@@ -50,26 +51,12 @@ function label(path: readonly PropertyKey[]): string {
   return rest.length ? `${what} ${id}, ${rest.join('.')}` : `${what} ${id}`;
 }
 
-/** Turns zod issues of a data file into positioned problems. */
-function issueProblems(
-  issues: readonly z.core.$ZodIssue[],
-  yaml: LocatedYaml,
-  display: string,
-  spec: Pick<DataFileSpec<unknown>, 'key' | 'fields'>,
-): Problem[] {
-  return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({
-        file: display,
-        ...yaml.placeOf([...(issue.path as PropertyKey[]), key], true),
-        severity: 'error' as const,
-        message: `${label([...(issue.path as PropertyKey[]), key])}: ukendt felt; tilladte felter: ${issue.path.length ? spec.fields : spec.key}`,
-      }));
-    }
-    const place = yaml.placeOf(issue.path as PropertyKey[], issue.code === 'invalid_key');
-    return [{ file: display, ...place, severity: 'error' as const, message: `${label(issue.path as PropertyKey[])}: ${issue.message}` }];
-  });
-}
+/** How the SoA data files word their problems: `kontrol 5.1, applicable`, zod's own messages. */
+const wording = (spec: Pick<DataFileSpec<unknown>, 'key' | 'fields'>): IssueWording => ({
+  label,
+  allowed: (at) => (at.length ? spec.fields : spec.key),
+  plain: true,
+});
 
 /** How one data file is read: its name, top-level schema, list key and per-entry schema. */
 interface DataFileSpec<T> {
@@ -95,11 +82,11 @@ function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFile
       display,
       yaml,
       ids: [],
-      problems: yaml.errors.map((e) => ({ file: display, ...e.place, severity: 'error', message: `YAML-fejl: ${e.message}` })),
+      problems: yamlProblems(yaml, display),
     };
   }
   const top = spec.schema.safeParse(yaml.value ?? {}, { reportInput: true });
-  if (!top.success) return { display, yaml, ids: [], problems: issueProblems(top.error.issues, yaml, display, spec) };
+  if (!top.success) return { display, yaml, ids: [], problems: issuesToProblems(top.error.issues, yaml, display, wording(spec)) };
   const raw = (top.data as Record<string, Record<string, unknown>>)[spec.key]!;
   const problems = numericKeyProblems(source, display);
   const entries: Record<string, T> = {};
@@ -115,7 +102,7 @@ function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFile
     const result = spec.entry.safeParse(value ?? {}, { reportInput: true });
     if (!result.success) {
       const issues = result.error.issues.map((i) => ({ ...i, path: [spec.key, id, ...i.path] }));
-      problems.push(...issueProblems(issues, yaml, display, spec));
+      problems.push(...issuesToProblems(issues, yaml, display, wording(spec)));
     } else if (!idProblem) entries[id] = result.data;
   }
   return { display, yaml, entries, ids: Object.keys(raw), problems };

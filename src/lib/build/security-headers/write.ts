@@ -1,7 +1,9 @@
 /** Security headers of an edition, written by the build as `_headers` (Netlify, Cloudflare) and an nginx snippet. */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { listFiles } from '../../util/files.ts';
+import { decodeCharacterReferences } from '../../util/html.ts';
 
 /** The Content-Security-Policy every edition works under; `'wasm-unsafe-eval'` is there for Pagefind's search only. */
 export const BASE_CSP: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -38,11 +40,7 @@ const DATA_SCRIPT = /\btype\s*=\s*["']?application\/(ld\+)?json/i;
 
 /** The value of an HTML attribute as the browser sees it (character references decoded), which is what it hashes. */
 function attributeValue(raw: string): string {
-  return raw.replace(/&(#\d+|#x[0-9a-f]+|amp|quot|apos|lt|gt);/gi, (m, e: string) => {
-    const named: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-    if (e[0] !== '#') return named[e.toLowerCase()] ?? m;
-    return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-  });
+  return decodeCharacterReferences(raw);
 }
 
 /** Adds the inline scripts, style blocks and style attributes of one page; throws on inline event handlers. */
@@ -86,10 +84,8 @@ export const noInlineCode = (): InlineCode => ({ scripts: new Set(), styles: new
 /** The inline code of every built page of an output folder. */
 function readInlineCode(outDir: string): InlineCode {
   const inline = noInlineCode();
-  const pages = readdirSync(outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html'));
-  for (const page of pages) {
-    const file = path.join(page.parentPath, page.name);
-    collectInlineCode(readFileSync(file, 'utf8'), inline, path.relative(outDir, file));
+  for (const page of listFiles(outDir).filter((f) => f.endsWith('.html'))) {
+    collectInlineCode(readFileSync(path.join(outDir, page), 'utf8'), inline, page);
   }
   return inline;
 }
