@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measured } from './run.ts';
 import { astroLogsByEdition, parseAstroLog, type AstroLogPhases } from './astro-log.ts';
+import { withoutHandbookVars } from '../../src/lib/config/env.ts';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,9 +69,7 @@ function ensureOk(what: string, result: Measured): Measured {
 
 /** Environment for child builds: no telemetry, no CI annotations, no inherited HANDBOOK_* settings. */
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', GITHUB_ACTIONS: undefined };
-  for (const key of Object.keys(env)) if (key.startsWith('HANDBOOK_')) delete env[key];
-  return { ...env, ...extra };
+  return { ...withoutHandbookVars(process.env), ASTRO_TELEMETRY_DISABLED: '1', GITHUB_ACTIONS: undefined, ...extra };
 }
 
 /** Builds both editions with our generator, reading phase times from `HANDBOOK_TIMINGS`. */

@@ -1,43 +1,27 @@
 /** Leak fixture with Git history: feeds, the change page and calendars carry nothing of non-public documents or commits. */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync } from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixture, listFiles, tempDir } from '../helpers/index.ts';
+import { gitAt } from '../helpers/git.ts';
 import { build, danglingLinks, independentFindings, read, scanner, scannerLooksFor, type Built } from '../helpers/leaks.ts';
 
 /** Runs git in `dir` as `author` on `date`. */
-function git(dir: string, author: string, date: string, args: string[]): string {
-  const email = `${author.split(' ')[0]!.toLowerCase()}@example.org`;
-  const stamp = `${date}T12:00:00+01:00`;
-  return execFileSync('git', args, {
-    cwd: dir,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: author,
-      GIT_AUTHOR_EMAIL: email,
-      GIT_COMMITTER_NAME: author,
-      GIT_COMMITTER_EMAIL: email,
-      GIT_AUTHOR_DATE: stamp,
-      GIT_COMMITTER_DATE: stamp,
-    },
-  });
-}
+const gitAs = (dir: string, author: string, date: string, args: string[]) => gitAt(dir, date, args, author);
 
 /** The leak-feeds fixture in a repository whose commits name the non-public document in messages and authors. */
 function repository(): string {
   const repo = tempDir('handbook-leak-git-');
   cpSync(fixture('leak-feeds'), path.join(repo, 'content'), { recursive: true });
-  git(repo, 'Anna Admin', '2026-01-10', ['init', '-q', '-b', 'main']);
-  git(repo, 'Anna Admin', '2026-01-10', ['add', '-A']);
-  git(repo, 'Anna Admin', '2026-01-10', ['commit', '-q', '-m', 'Første version af prøvehåndbogen']);
+  gitAs(repo, 'Anna Admin', '2026-01-10', ['init', '-q', '-b', 'main']);
+  gitAs(repo, 'Anna Admin', '2026-01-10', ['add', '-A']);
+  gitAs(repo, 'Anna Admin', '2026-01-10', ['commit', '-q', '-m', 'Første version af prøvehåndbogen']);
   appendFileSync(path.join(repo, 'content/regler/gepardrum.mdx'), '\nKoden til Gepardrummet skiftes nu hver uge.\n');
-  git(repo, 'Gepardine Hansen', '2026-03-01', ['commit', '-q', '-am', 'Gepardrummet: ny kode til døren hver uge']);
+  gitAs(repo, 'Gepardine Hansen', '2026-03-01', ['commit', '-q', '-am', 'Gepardrummet: ny kode til døren hver uge']);
   appendFileSync(path.join(repo, 'content/regler/gepardrum.mdx'), '\nGepardrummets gamle nøgler er samlet ind.\n');
   appendFileSync(path.join(repo, 'content/regler/offentlig-regel.mdx'), '\nSkærmlåsen slår til efter fem minutter.\n');
-  git(repo, 'Gepardine Hansen', '2026-04-01', ['commit', '-q', '-am', 'Skærmlås og nøgler til Gepardrummet opdateret']);
+  gitAs(repo, 'Gepardine Hansen', '2026-04-01', ['commit', '-q', '-am', 'Skærmlås og nøgler til Gepardrummet opdateret']);
   return repo;
 }
 
@@ -47,7 +31,7 @@ describe('leak-feeds: Atom feed, change page and calendars built from a history 
   let hashes: string[];
   beforeAll(() => {
     repo = repository();
-    hashes = git(repo, 'x', '2026-01-01', ['log', '--format=%H']).trim().split('\n');
+    hashes = gitAs(repo, 'x', '2026-01-01', ['log', '--format=%H']).trim().split('\n');
     built = build(path.join(repo, 'content'), { editions: ['intranet', 'public'] });
     expect(built.result.code, built.result.stderr).toBe(0);
   });

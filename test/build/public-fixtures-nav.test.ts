@@ -3,37 +3,10 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createStaticServer } from '../../src/lib/build/static-server.ts';
 import { securityHeaders } from '../../src/lib/build/security-headers/read.ts';
-import { cleanup } from '../helpers/index.ts';
-import { build, danglingLinks, independentFindings, read, scanner, scannerLooksFor, type Built } from '../helpers/leaks.ts';
-
-const made: Built[] = [];
-afterAll(() => cleanup(...made.map((b) => b.out)));
-
-/** Builds a fixture once for a describe block. */
-function fixtureBuild(name: string, options: Parameters<typeof build>[1] = {}): () => Built {
-  let built: Built;
-  beforeAll(() => {
-    built = build(name, options);
-    made.push(built);
-    expect(built.result.code, built.result.stderr).toBe(0);
-  });
-  return () => built;
-}
-
-/** The two checks every fixture gets: the product's scanner and the independent search, both finding nothing. */
-function itHoldsNothing(get: () => Built, needles: string[], scannerWord: string): void {
-  it(`the public edition holds nothing of the non-public documents (${needles.join(', ')})`, () => {
-    const pub = path.join(get().out, 'public');
-    expect(independentFindings(pub, needles)).toEqual([]);
-    const { patterns, hits } = scanner(get().content, pub);
-    expect(scannerLooksFor(patterns, scannerWord)).toBe(true);
-    expect(hits).toEqual([]);
-    expect(danglingLinks(pub)).toEqual([]);
-  });
-}
+import { fixtureBuild, itHoldsNothing, independentFindings, read } from '../helpers/leaks.ts';
 
 /** The `href` of the previous/next link on a page, if any. */
 const pager = (html: string, rel: 'prev' | 'next') =>

@@ -2,18 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** Runs git in a folder with a fixed identity and the given author/committer date. */
-export function gitAt(dir: string, date: string, args: string[]): string {
+/** Runs git in a folder as `author` (default Anna Admin, `anna@example.org`) with the given author/committer date. */
+export function gitAt(dir: string, date: string, args: string[], author = 'Anna Admin'): string {
   const stamp = `${date}T12:00:00+01:00`;
+  const email = `${author.split(' ')[0]!.toLowerCase()}@example.org`;
   return execFileSync('git', args, {
     cwd: dir,
     encoding: 'utf8',
     env: {
       ...process.env,
-      GIT_AUTHOR_NAME: 'Anna Admin',
-      GIT_AUTHOR_EMAIL: 'anna@example.org',
-      GIT_COMMITTER_NAME: 'Anna Admin',
-      GIT_COMMITTER_EMAIL: 'anna@example.org',
+      GIT_AUTHOR_NAME: author,
+      GIT_AUTHOR_EMAIL: email,
+      GIT_COMMITTER_NAME: author,
+      GIT_COMMITTER_EMAIL: email,
       GIT_AUTHOR_DATE: stamp,
       GIT_COMMITTER_DATE: stamp,
     },

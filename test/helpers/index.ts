@@ -17,11 +17,11 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs `node scripts/<script>.ts` with `HANDBOOK_*` variables, as `npm run` would. */
+/** Runs `node scripts/<script>.ts` with exactly the given `HANDBOOK_*` variables (none inherited), as `npm run` would. */
 export function runScript(script: string, env: Record<string, string | undefined> = {}, args: string[] = []): RunResult {
   const result = spawnSync(process.execPath, [path.join(ROOT, 'scripts', `${script}.ts`), ...args], {
     cwd: ROOT,
-    env: { ...process.env, GITHUB_ACTIONS: undefined, HANDBOOK_DRAFTS: undefined, HANDBOOK_TODAY: undefined, ...env },
+    env: { ...withoutHandbookVars(process.env), GITHUB_ACTIONS: undefined, ...env },
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
@@ -43,6 +43,7 @@ export function copyFixture(name: string): string {
 /** Every file below a folder, relative and sorted: the product's own listing. */
 export { listFiles } from '../../src/lib/util/files.ts';
 import { listFiles } from '../../src/lib/util/files.ts';
+import { withoutHandbookVars } from '../../src/lib/config/env.ts';
 
 /** A file's text; gzip files (Pagefind's `.pf_*`) are decompressed first. */
 export function readText(file: string): string {

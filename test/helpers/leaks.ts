@@ -6,7 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { loadHandbook } from '../../src/lib/content/load.ts';
 import { readGit } from '../../src/lib/git/history.ts';
 import { formatLeak, leakPatterns, scanForLeaks, type LeakPattern } from '../../src/lib/leaks/scan.ts';
-import { fixture, listFiles, runScript, tempDir, type RunResult } from './index.ts';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cleanup, fixture, listFiles, runScript, tempDir, type RunResult } from './index.ts';
 
 /** The build date every leak fixture is built with. */
 export const TODAY = '2026-06-01';
@@ -86,3 +87,26 @@ export function scannerLooksFor(patterns: readonly LeakPattern[], word: string):
 
 /** Text of one output file, for targeted assertions. */
 export const read = (out: string, file: string) => readFileSync(path.join(out, file), 'utf8');
+
+/** Builds a fixture once for a describe block; the build must succeed. Cleaned up after the file's tests. */
+export function fixtureBuild(name: string, options: Parameters<typeof build>[1] = {}): () => Built {
+  let built: Built;
+  beforeAll(() => {
+    built = build(name, options);
+    expect(built.result.code, built.result.stderr).toBe(0);
+  });
+  afterAll(() => cleanup(built?.out ?? ''));
+  return () => built;
+}
+
+/** The two checks every fixture gets: the product's scanner and the independent search, both finding nothing. */
+export function itHoldsNothing(get: () => Built, needles: string[], scannerWord: string): void {
+  it(`the public edition holds nothing of the non-public documents (${needles.join(', ')})`, () => {
+    const pub = path.join(get().out, 'public');
+    expect(independentFindings(pub, needles)).toEqual([]);
+    const { patterns, hits } = scanner(get().content, pub);
+    expect(scannerLooksFor(patterns, scannerWord)).toBe(true);
+    expect(hits).toEqual([]);
+    expect(danglingLinks(pub)).toEqual([]);
+  });
+}

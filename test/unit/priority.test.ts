@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { yieldCpu } from '../../src/lib/build/priority.ts';
 
@@ -13,35 +12,42 @@ function threadNiceness(pid: number): number[] {
   });
 }
 
-/** A Node process that starts its thread pool, then a grandchild after `delay` ms, and prints the grandchild's pid. */
-function nodeWithGrandchild(delay: number): ChildProcess {
-  const script = `require('fs').readFile(__filename, () => {});
-    setTimeout(() => { const c = require('child_process').spawn('sleep', ['5']); console.log(c.pid); }, ${delay});
-    setTimeout(() => {}, 5000);`;
-  return spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * A Node process that starts its thread pool and prints `ready`; on a line on its standard input it starts a
+ * grandchild and prints the grandchild's pid. Every step waits on an event, none on a timer.
+ */
+function nodeWithGrandchild(): ChildProcess {
+  const script = `require('fs').readFile(__filename, () => console.log('ready'));
+    process.stdin.once('data', () => { const c = require('child_process').spawn('sleep', ['5']); console.log(c.pid); });`;
+  return spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
 }
+
+/** The next line a child prints. */
+const nextLine = (child: ChildProcess) =>
+  new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(String(d).trim())));
 
 const children: ChildProcess[] = [];
 afterEach(() => children.splice(0).forEach((c) => c.kill()));
 
 describe.runIf(process.platform === 'linux')('yieldCpu', () => {
   it('lowers every thread of a running process, and the processes it starts afterwards inherit it', async () => {
-    const child = nodeWithGrandchild(300);
+    const child = nodeWithGrandchild();
     children.push(child);
-    // Let the child start its threads first, so the ones already running are covered, not only the main thread.
-    await sleep(150);
+    // The child has used its thread pool, so the threads already running are covered, not only the main thread.
+    expect(await nextLine(child)).toBe('ready');
     expect(threadNiceness(child.pid!).length).toBeGreaterThan(1);
     yieldCpu(child.pid);
-    const grandchild = Number(await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(String(d)))));
+    child.stdin!.write('start\n');
+    const grandchild = Number(await nextLine(child));
     expect(threadNiceness(child.pid!).every((n) => n === 19)).toBe(true);
     expect(threadNiceness(grandchild)).toEqual([19]);
     process.kill(grandchild);
   });
 
   it('leaves other processes alone', async () => {
-    const [low, other] = [nodeWithGrandchild(4000), nodeWithGrandchild(4000)];
+    const [low, other] = [nodeWithGrandchild(), nodeWithGrandchild()];
     children.push(low, other);
-    await sleep(150);
+    await Promise.all([nextLine(low), nextLine(other)]);
     yieldCpu(low.pid);
     expect(threadNiceness(other.pid!).every((n) => n === getPriority())).toBe(true);
   });
