@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateHandbook, type GeneratedHandbook } from './bench/generate.ts';
-import { ROOT, runOurs, runPlain, type RunResult } from './bench/builds.ts';
-import { editionSize } from './bench/output.ts';
+import { generateHandbook, type GeneratedHandbook } from './bench/corpus/generate.ts';
+import { ROOT, runOurs, runPlain, type RunResult } from './bench/measure/builds.ts';
+import { editionSize } from './bench/measure/size.ts';
 import { markdownReport, medianRun, seconds, type BenchResult } from './bench/report.ts';
 
 const USAGE = `Usage: npm run bench -- [--docs 1000] [--runs 3] [--seed 1] [--commits 300] [--json out.json] [--no-plain] [--keep] [--cpu-prof DIR]
@@ -163,7 +163,7 @@ async function main(): Promise<void> {
       const dir = path.resolve(opts.cpuProf);
       console.error(`Profiling one more build of ours into ${dir} ...`);
       await runOurs(handbook.contentDir, path.join(work, 'profiled'), handbook.today, `--cpu-prof --cpu-prof-dir=${dir}`);
-      console.error(`Summarise with: node scripts/bench/profile.ts ${dir}`);
+      console.error(`Summarise with: node scripts/bench/measure/profile.ts ${dir}`);
     }
     console.log(markdownReport(result));
     if (opts.json) writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);

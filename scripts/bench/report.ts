@@ -1,6 +1,6 @@
 /** Medians of the benchmark runs and the Markdown table printed for the README. */
-import type { RunResult } from './builds.ts';
-import type { EditionSize } from './output.ts';
+import type { RunResult } from './measure/builds.ts';
+import type { EditionSize } from './measure/size.ts';
 
 /** Everything one `npm run bench` measured. */
 export interface BenchResult {

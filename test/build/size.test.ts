@@ -1,32 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { da } from '../../src/strings/da.ts';
 import { cleanup, listFiles, runScript, tempDir } from '../helpers/index.ts';
+import { loadedFiles, pageWeight } from '../../scripts/bench/measure/page-weight.ts';
 
 /** Budgets for a document page of the sample handbook, in gzip bytes. */
 const BUDGET = { html: 8 * 1024, css: 10 * 1024, js: 5 * 1024 };
 
-const gz = (bytes: Buffer | string) => gzipSync(bytes).length;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Local assets a page loads up front: stylesheets, scripts and module preloads, with their static imports. */
-function pageAssets(dir: string, html: string): { css: string[]; js: string[] } {
-  const attr = (re: RegExp) => [...html.matchAll(re)].map((m) => m[1]!);
-  const css = attr(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
-  const js = new Set<string>();
-  const visit = (src: string) => {
-    if (js.has(src)) return;
-    js.add(src);
-    const code = readFileSync(path.join(dir, src), 'utf8');
-    // Static imports load with the module; dynamic import() (search UI chunks) does not.
-    for (const m of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+)["']/g))
-      visit(path.posix.join(path.posix.dirname(src), m[1]!));
-  };
-  for (const src of [...attr(/<script\b[^>]*src="([^"]+)"/g), ...attr(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)]) visit(src);
-  return { css, js: [...js] };
-}
 
 describe('page weight of the sample handbook', () => {
   const out = tempDir();
@@ -46,7 +28,7 @@ describe('page weight of the sample handbook', () => {
       expect(docs.length).toBeGreaterThan(3);
       const sizes = docs.map((file) => {
         const html = readFileSync(path.join(dir, file), 'utf8');
-        const { css, js } = pageAssets(dir, html);
+        const { css, js } = loadedFiles(dir, file);
         // Nothing the page loads by itself comes from another host (links to other sites are fine).
         const loaded = [...html.matchAll(/<(?:link|script|img|source|iframe|video|audio)\b[^>]*(?:href|src|srcset)="([^"]+)"/g)].map(
           (m) => m[1]!,
@@ -57,12 +39,7 @@ describe('page weight of the sample handbook', () => {
         ).toEqual([]);
         for (const sheet of css)
           expect(readFileSync(path.join(dir, sheet), 'utf8'), sheet).not.toMatch(/url\(\s*["']?(https?:)?\/\/|@import/);
-        return {
-          file,
-          html: gz(html),
-          css: css.reduce((n, f) => n + gz(readFileSync(path.join(dir, f))), 0),
-          js: js.reduce((n, f) => n + gz(readFileSync(path.join(dir, f))), 0),
-        };
+        return { file, ...pageWeight(dir, file)! };
       });
       const report = {
         pages: sizes.length,
@@ -125,8 +102,7 @@ describe('page weight of the sample handbook', () => {
   it('loads the search interface only on the search page, and sets no cookie anywhere', () => {
     const dir = path.join(out, 'intranet');
     const search = readFileSync(path.join(dir, 'soeg', 'index.html'), 'utf8');
-    const { js } = pageAssets(dir, search);
-    const searchJs = js.reduce((n, f) => n + gz(readFileSync(path.join(dir, f))), 0);
+    const searchJs = pageWeight(dir, 'soeg/index.html')!.js;
     console.log('search page JavaScript, gzip bytes:', searchJs);
     expect(searchJs).toBeGreaterThan(BUDGET.js);
     const all = listFiles(dir)

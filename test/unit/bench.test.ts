@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateHandbook, type GeneratedHandbook } from '../../scripts/bench/generate.ts';
-import { countWords } from '../../scripts/bench/text.ts';
-import { astroLogsByEdition } from '../../scripts/bench/astro-log.ts';
-import { pageAssets } from '../../scripts/bench/output.ts';
+import { generateHandbook, type GeneratedHandbook } from '../../scripts/bench/corpus/generate.ts';
+import { countWords } from '../../scripts/bench/corpus/text.ts';
+import { astroLogsByEdition } from '../../scripts/bench/measure/astro-log.ts';
+import { pageAssets } from '../../scripts/bench/measure/page-weight.ts';
 import { median, medianRun } from '../../scripts/bench/report.ts';
-import type { RunResult } from '../../scripts/bench/builds.ts';
+import type { RunResult } from '../../scripts/bench/measure/builds.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from '../helpers/index.ts';
 
 const DOCS = 30;

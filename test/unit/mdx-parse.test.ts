@@ -4,7 +4,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { loadStructureParser, MdxSyntaxError, parseMdx, type ParsedMdx } from '../../src/lib/markdown/parse.ts';
 import { tokenForm } from '../../src/lib/leaks/text.ts';
-import { bodyBlocks, planDocuments, renderDocument } from '../../scripts/bench/docs.ts';
+import { bodyBlocks, planDocuments, renderDocument } from '../../scripts/bench/corpus/docs.ts';
 import { ROOT } from '../helpers/index.ts';
 
 // `check`'s remark parse, which only check loads (the sequential loader below uses it too).

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measured } from './run.ts';
 import { astroLogsByEdition, parseAstroLog, type AstroLogPhases } from './astro-log.ts';
-import { withoutHandbookVars } from '../../src/lib/config/env.ts';
+import { withoutHandbookVars } from '../../../src/lib/config/env.ts';
 
 /** The repository root. */
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The plain comparison site. */
 export const PLAIN_SITE = path.join(ROOT, 'scripts', 'bench', 'plain-site');
 const ASTRO_BIN = path.join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');

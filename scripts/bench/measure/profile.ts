@@ -1,4 +1,4 @@
-/** `node scripts/bench/profile.ts DIR [--top N]`: where the CPU time of each profiled process went, by package and function. */
+/** `node scripts/bench/measure/profile.ts DIR [--top N]`: where the CPU time of each profiled process went, by package and function. */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -68,7 +68,7 @@ export function summarise(file: string, top = 12): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('Usage: node scripts/bench/profile.ts DIR [--top N]');
+    console.error('Usage: node scripts/bench/measure/profile.ts DIR [--top N]');
     process.exit(1);
   }
   const topIndex = process.argv.indexOf('--top');
