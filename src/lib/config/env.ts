@@ -1,5 +1,5 @@
 /**
- * The one module that reads `HANDBOOK_*` variables: the ones DESIGN.md fixes (`readEnv`) and the internal ones the
+ * The one module that reads `HANDBOOK_*` variables: the ones users set, listed in README (`readEnv`) and the internal ones the
  * build sets for its own processes or the benchmark sets for measuring (`readInternalEnv`). Everything else gets
  * these values passed in.
  */
@@ -10,7 +10,7 @@ import { isIsoDate, todayInCopenhagen } from '../util/dates.ts';
 /** The repository root: relative `HANDBOOK_*` paths are resolved against it. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The `HANDBOOK_*` environment of DESIGN.md, resolved and validated. */
+/** The user-facing `HANDBOOK_*` environment (README, "Environment variables"), resolved and validated. */
 export interface HandbookEnv {
   /** Absolute content folder, e.g. `/repo/content` (`HANDBOOK_CONTENT`, default `./content`). */
   contentDir: string;
@@ -34,7 +34,7 @@ export interface InternalEnv {
   verbose: boolean;
 }
 
-/** Reads the `HANDBOOK_*` variables DESIGN.md fixes, with their defaults. */
+/** Reads the user-facing `HANDBOOK_*` variables, with their defaults. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): HandbookEnv {
   const today = env.HANDBOOK_TODAY || todayInCopenhagen();
   if (!isIsoDate(today)) throw new Error(`HANDBOOK_TODAY: "${today}" er ikke en dato på formen ÅÅÅÅ-MM-DD`);

@@ -16,7 +16,7 @@ export interface Problem {
   severity: 'error' | 'warning';
 }
 
-/** Formats a problem as the one-line form DESIGN.md fixes. */
+/** Formats a problem as the one line README promises: `content/x.mdx:4:7: message`. */
 export function formatProblem(p: Problem): string {
   const prefix = p.severity === 'warning' ? 'advarsel: ' : '';
   return `${p.file}:${p.line}:${p.col}: ${prefix}${p.message}`;
