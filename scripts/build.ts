@@ -16,6 +16,7 @@ import { swapInto } from '../src/lib/build/swap.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { checkApplicability } from '../src/lib/soa/check.ts';
+import { checkDispensations } from '../src/lib/dispensations/check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
     ...checkReferences(handbook),
     ...checkCodeowners(handbook),
     ...checkApplicability(handbook, { strict: false }),
+    ...checkDispensations(handbook, { strict: false }),
   ];
   reportProblems(problems);
   if (problems.some((p) => p.severity === 'error')) {

@@ -6,6 +6,7 @@ import { checkCodeowners } from '../src/lib/content/codeowners.ts';
 import { readEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { checkApplicability } from '../src/lib/soa/check.ts';
+import { checkDispensations } from '../src/lib/dispensations/check.ts';
 
 const env = readEnv();
 if (!existsSync(env.contentDir)) {
@@ -20,6 +21,7 @@ const problems = [
   ...checkReferences(handbook),
   ...checkCodeowners(handbook),
   ...checkApplicability(handbook, { strict }),
+  ...checkDispensations(handbook, { strict }),
 ];
 reportProblems(problems);
 const errors = problems.filter((p) => p.severity === 'error').length;

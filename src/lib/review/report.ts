@@ -2,6 +2,7 @@ import type { Handbook } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
 import { REVIEW_RANK, reviewStatus, type ReviewStatus } from './status.ts';
 import { formatDate } from '../util/dates.ts';
+import { dispensationMarkdown, dispensationReport, dispensationText, type DispensationReport } from '../dispensations/report.ts';
 
 /** One approved document in the review report. */
 export interface ReportRow {
@@ -26,6 +27,8 @@ export interface ReviewReport {
   gitNote?: string;
   /** Owners in name order, each with rows overdue first. */
   owners: { owner: string; rows: ReportRow[] }[];
+  /** Expired and expiring dispensations, grouped by holder. */
+  dispensations: DispensationReport;
 }
 
 /** Sorts rows overdue first, then by next review date and title. */
@@ -60,7 +63,14 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
   const owners = [...new Set(rows.map((r) => r.owner))]
     .sort((a, b) => a.localeCompare(b, 'da'))
     .map((owner) => ({ owner, rows: rows.filter((r) => r.owner === owner).sort(compareRows) }));
-  return { today, counts, gitAvailable: git.summary.available, gitNote: git.summary.reason, owners };
+  return {
+    today,
+    counts,
+    gitAvailable: git.summary.available,
+    gitNote: git.summary.reason,
+    owners,
+    dispensations: dispensationReport(handbook, today),
+  };
 }
 
 const LABEL: Record<ReviewStatus, string> = { overdue: 'OVERSKREDET', 'due-soon': 'snart', current: 'gældende' };
@@ -83,6 +93,7 @@ export function formatText(report: ReviewReport): string {
     for (const r of rows) lines.push(`  [${LABEL[r.status]}] ${r.nextReview}  ${r.title} (${r.approvalBody})${changedText(r)}  ${r.file}`);
     lines.push('');
   }
+  lines.push(...dispensationText(report.dispensations, report.today));
   return lines.join('\n');
 }
 
@@ -103,5 +114,6 @@ export function formatMarkdown(report: ReviewReport): string {
     }
     lines.push('');
   }
+  lines.push(...dispensationMarkdown(report.dispensations, report.today));
   return lines.join('\n');
 }
