@@ -22,8 +22,10 @@ function main(): number {
   const report = buildReport(handbook, git, env.today);
   const output = values.json ? JSON.stringify(report, null, 2) : values.markdown ? formatMarkdown(report) : formatText(report);
   process.stdout.write(`${output}\n`);
-  const failing =
-    failOn === 'overdue' ? report.counts.overdue : failOn === 'due-soon' ? report.counts.overdue + report.counts['due-soon'] : 0;
+  // An expired dispensation counts as overdue, an expiring one as due soon.
+  const { expired, expiring } = report.dispensations.counts;
+  const overdue = report.counts.overdue + expired;
+  const failing = failOn === 'overdue' ? overdue : failOn === 'due-soon' ? overdue + report.counts['due-soon'] + expiring : 0;
   return failing > 0 || handbook.problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@ import { editionContent } from '../lib/site/collection.ts';
 import { writeCalendar } from '../lib/review/ical.ts';
 import { manifest, docUrl } from '../lib/site/manifest.ts';
 import { strings } from '../strings/index.ts';
+import { dispensationEvents } from '../lib/dispensations/calendar.ts';
 
 /** `review.ics` exists in the intranet edition only. */
 export const getStaticPaths = (() =>
@@ -23,6 +24,7 @@ export const GET: APIRoute = async () => {
       description: t.overview.calendarDescription(d.entry.data.owner, d.entry.data.approvalBody),
       url: origin + docUrl(d.id),
     }));
+  events.push(...dispensationEvents(manifest.dispensations, { host, href: (id) => origin + docUrl(id), t: t.dispensations }));
   return new Response(writeCalendar(`${manifest.settings.handbookTitle}: ${t.overview.title}`, events, manifest.today), {
     headers: { 'Content-Type': 'text/calendar; charset=utf-8' },
   });

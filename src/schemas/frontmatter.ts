@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { addMonths, isIsoDate } from '../lib/util/dates.ts';
 import { isAnnexAControl } from './annex-a.ts';
 import { DOCUMENT_TYPES, type Settings } from './settings.ts';
+import { dispensationFields, dispensationIssues } from './dispensation.ts';
 
 /** A calendar date `YYYY-MM-DD`; YAML parsers that yield `Date` objects are normalised back. */
 const isoDate = z.preprocess(
@@ -16,10 +17,11 @@ const quoted = (example: string) =>
   `skal stå i anførselstegn, fx "${example}" (uden dem læser YAML ${example} som tallet ${Number(example)})`;
 
 /** The rules of the organisation that the frontmatter schema depends on. */
-export type SchemaRules = Pick<Settings, 'approvalBodies' | 'reviewIntervalMonths'> & {
-  /** Ids of the organisation's own measures, e.g. `["DST-1"]`. */
-  ownMeasures?: readonly string[];
-};
+export type SchemaRules = Pick<Settings, 'approvalBodies' | 'reviewIntervalMonths'> &
+  Partial<Pick<Settings, 'dispensationMaxMonths'>> & {
+    /** Ids of the organisation's own measures, e.g. `["DST-1"]`. */
+    ownMeasures?: readonly string[];
+  };
 
 /** Builds the document frontmatter schema: the one schema both `check` and the Astro collection use. */
 export function createFrontmatterSchema(rules: SchemaRules) {
@@ -60,10 +62,18 @@ export function createFrontmatterSchema(rules: SchemaRules) {
         .default([]),
       /** Language of the document, e.g. `da`; defaults to `da`. */
       lang: z.enum(['da', 'en'], { error: enumError(['da', 'en']) }).default('da'),
+      ...dispensationFields(isoDate),
     })
     .strict()
     .superRefine((doc, ctx) => {
+      for (const issue of dispensationIssues(doc, rules.dispensationMaxMonths ?? 12))
+        ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
       if (doc.status !== 'approved') return;
+      // A dispensation has `expires` in place of `nextReview` (see dispensationIssues).
+      if (doc.type === 'dispensation') {
+        if (!doc.approvedOn) ctx.addIssue({ code: 'custom', path: ['approvedOn'], message: 'mangler (kræves når status er approved)' });
+        return;
+      }
       for (const field of ['approvedOn', 'nextReview'] as const) {
         if (!doc[field]) ctx.addIssue({ code: 'custom', path: [field], message: 'mangler (kræves når status er approved)' });
       }

@@ -1,7 +1,15 @@
 import { z } from 'astro/zod';
 
 /** Document kinds named by the policy; the order is the order used in lists. */
-export const DOCUMENT_TYPES = ['politik', 'retningslinje', 'forretningsgang', 'procedure', 'beredskabsplan', 'bilag'] as const;
+export const DOCUMENT_TYPES = [
+  'politik',
+  'retningslinje',
+  'forretningsgang',
+  'procedure',
+  'beredskabsplan',
+  'bilag',
+  'dispensation',
+] as const;
 
 /** The four approval bodies named by the policy's governance section. */
 export const DEFAULT_APPROVAL_BODIES = [
@@ -66,6 +74,10 @@ export const settingsSchema = z
     reviewIntervalMonths: z.partialRecord(z.enum(DOCUMENT_TYPES), z.int().positive()).default({ politik: 12 }),
     /** Days before `nextReview` in which a document counts as due soon, e.g. `30`. */
     dueSoonDays: z.int().nonnegative().default(30),
+    /** Longest allowed months from a dispensation's `approvedOn` to its `expires`, e.g. `12`. */
+    dispensationMaxMonths: z.int().positive().default(12),
+    /** Days after `decidedOn` within which an acute deviation must be reported (`reportedOn`), e.g. `14`. */
+    acuteReportDays: z.int().nonnegative().default(14),
     /** The repository holding the content, for edit and history links. */
     repository: repositorySchema.optional(),
     /** Sections in navigation order with Danish titles; unlisted folders follow alphabetically. */

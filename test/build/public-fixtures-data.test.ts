@@ -80,3 +80,19 @@ describe('leak-shared-asset: a file both kinds use, an identical copy, and overl
     expect(patterns.filter((p) => p.what === 'fil').map((p) => p.source)).toEqual(['content/regler/billeder/gnu-hemmelig.svg']);
   });
 });
+
+describe('leak-dispensation: a public policy with an active dispensation and a request against it', () => {
+  const get = fixtureBuild('leak-dispensation', { editions: ['intranet', 'public'] });
+  itHoldsNothing(get, ['narhval', 'dispensation', 'Udløber'], 'narhvalbassinet');
+  it('lists the dispensation on the intranet page of the policy only, and the scanner looks for its text and holder', () => {
+    const page = 'politikker/offentlig-politik/index.html';
+    expect(read(get().out, `intranet/${page}`)).toContain('Narhvalbassinets besøgende uden ledsager');
+    expect(read(get().out, `public/${page}`)).toContain('Besøgende skal altid ledsages');
+    const { patterns } = scanner(get().content, path.join(get().out, 'public'));
+    const forSource = (file: string) => patterns.filter((p) => p.source === `content/dispensationer/${file}`).map((p) => p.what);
+    expect(forSource('narhvalbassinet.mdx')).toEqual(expect.arrayContaining(['titel', 'beskrivelse', 'sætning', 'kontrol']));
+    // The holder both share is one pattern, named after the first file.
+    expect(forSource('narhval-anmodning.mdx')).toEqual(expect.arrayContaining(['titel', 'ejer', 'sætning']));
+    expect(patterns.find((p) => p.what === 'ejer')?.text).toBe('Bygningschefen for Narhvalhuset');
+  });
+});

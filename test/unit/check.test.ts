@@ -18,7 +18,7 @@ describe('npm run check', () => {
     const expected = [
       /^content\/regler\/mangler-titel\.mdx:1:1: title: mangler/,
       /^content\/regler\/tom-titel\.mdx:2:8: title: må ikke være tom/,
-      /^content\/regler\/forkert-type\.mdx:3:7: type: skal være en af: politik, retningslinje, forretningsgang, procedure, beredskabsplan, bilag \(fik "guideline"\)/,
+      /^content\/regler\/forkert-type\.mdx:3:7: type: skal være en af: politik, retningslinje, forretningsgang, procedure, beredskabsplan, bilag, dispensation \(fik "guideline"\)/,
       /^content\/regler\/mangler-ejer\.mdx:1:1: owner: mangler/,
       /^content\/regler\/forkert-organ\.mdx:5:15: approvalBody: skal være en af: Direktionen, Informationssikkerhedsudvalget, IT-sikkerhedsgruppen, Datafortrolighedsudvalget/,
       /^content\/regler\/forkert-status\.mdx:8:9: status: skal være en af: draft, approved, retired/,

@@ -5,6 +5,7 @@ import type { ReviewStatus } from '../review/status.ts';
 import type { GitDocInfo, GitSummary } from '../git/history.ts';
 import type { SoaManifest } from '../soa/stage.ts';
 import type { Frontmatter } from '../../schemas/frontmatter.ts';
+import type { DispensationManifest } from '../dispensations/register.ts';
 
 /** What one edition's build knows about a document besides its frontmatter. */
 export interface DocMeta {
@@ -46,6 +47,8 @@ export interface BuildManifest {
   git: GitSummary;
   /** The Statement of Applicability this edition shows; absent when it shows none. */
   soa?: SoaManifest;
+  /** The register of dispensations (intranet only, and only when the handbook has any); never in the public edition. */
+  dispensations?: DispensationManifest;
 }
 
 /** The manifest's file name inside a stage folder. */

@@ -9,6 +9,7 @@ import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings }
 import { reviewStatus } from '../review/status.ts';
 import type { GitData, GitDocInfo } from '../git/history.ts';
 import { editionOwnMeasures, soaManifest } from '../soa/stage.ts';
+import { buildRegister } from '../dispensations/register.ts';
 
 /** Options for staging one edition. */
 export interface StageOptions {
@@ -21,7 +22,11 @@ export interface StageOptions {
 
 /** The documents an edition holds. */
 export function editionDocs(handbook: Handbook, edition: Edition, drafts: boolean): HandbookDoc[] {
-  return handbook.docs.filter((d) => inEdition(d.data, edition, { drafts: drafts && edition === 'intranet' }));
+  return handbook.docs.filter(
+    // A dispensation is never public (the schema refuses `audience: public`); the stage holds not even its file.
+    (d) =>
+      inEdition(d.data, edition, { drafts: drafts && edition === 'intranet' }) && !(edition === 'public' && d.data.type === 'dispensation'),
+  );
 }
 
 /** Puts an edition's documents, and only the files they use, into a private folder with its manifest. */
@@ -130,6 +135,7 @@ export function buildManifest(
     attachments: [...new Set(docs.flatMap(attachments))].sort(),
     git: git.summary,
     soa: soaManifest(handbook, docs, options.edition),
+    ...(!isPublic && { dispensations: buildRegister(handbook, options.today, options.drafts) }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { StructureParser } from '../markdown/parse.ts';
 import { checkReferences } from '../content/links.ts';
 import { checkCodeowners } from '../content/codeowners.ts';
 import { checkApplicability } from '../soa/check.ts';
+import { checkDispensations } from '../dispensations/check.ts';
 import type { Problem } from '../util/problems.ts';
 
 /** How strictly to check. */
@@ -16,9 +17,15 @@ export interface CheckOptions {
   strict?: boolean;
 }
 
-/** Every problem of a loaded handbook: its documents' own, then links, CODEOWNERS and applicability. */
+/** Every problem of a loaded handbook: its documents' own, then links, CODEOWNERS, applicability and dispensations. */
 export function handbookProblems(handbook: Handbook, { strict = false }: CheckOptions = {}): Problem[] {
-  return [...handbook.problems, ...checkReferences(handbook), ...checkCodeowners(handbook), ...checkApplicability(handbook, { strict })];
+  return [
+    ...handbook.problems,
+    ...checkReferences(handbook),
+    ...checkCodeowners(handbook),
+    ...checkApplicability(handbook, { strict }),
+    ...checkDispensations(handbook, { strict }),
+  ];
 }
 
 /** Loads and checks a content folder; throws one line when the folder does not exist. */

@@ -56,7 +56,13 @@ const CONFIG_FILE = /^[^/]+\.(ya?ml|json)$/;
 
 const isPublic = (d: HandbookDoc) => inEdition(d.data, 'public', { drafts: false });
 const why = (d: HandbookDoc) =>
-  d.data.status === 'draft' ? 'kladde' : d.data.status === 'retired' ? 'udgået dokument' : 'internt dokument';
+  d.data.type === 'dispensation'
+    ? 'dispensation (aldrig offentlig)'
+    : d.data.status === 'draft'
+      ? 'kladde'
+      : d.data.status === 'retired'
+        ? 'udgået dokument'
+        : 'internt dokument';
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** A file's text, or nothing when it does not exist (a broken link is reported by `check`, not here). */
@@ -113,7 +119,9 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
     for (const h of doc.headings) add(h.text, 'overskrift', src, why(doc));
     // Sentences end at punctuation and at block ends: a list of links has none, and its titles joined would be one "sentence".
     const sentences = doc.text.split(/(?<=[.!?])\s+|\s*\n\s*/).filter((s) => s.length >= MIN['sætning']!);
-    for (const s of spread(sentences, 6)) add(tail(s), 'sætning', src, why(doc));
+    // A dispensation's every sentence: its reason and compensating measures name weaknesses (policy section 13).
+    const picked = doc.data.type === 'dispensation' ? sentences : spread(sentences, 6);
+    for (const s of picked) add(tail(s), 'sætning', src, why(doc));
     // Controls and own measures only non-public documents carry: their titles (one-word titles are too common to search for).
     for (const id of doc.data.controls ?? []) {
       const title = controlTitle(handbook, id);

@@ -2,6 +2,7 @@ import type { Handbook } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
 import { countReview, groupReview, reviewStatus, type ReviewStatus } from './status.ts';
 import { formatDate } from '../util/dates.ts';
+import { dispensationMarkdown, dispensationReport, dispensationText, type DispensationReport } from '../dispensations/report.ts';
 
 /** One approved document in the review report. */
 export interface ReportRow {
@@ -26,6 +27,8 @@ export interface ReviewReport {
   gitNote?: string;
   /** Owners in name order, each with rows overdue first. */
   owners: { owner: string; rows: ReportRow[] }[];
+  /** Expired and expiring dispensations, grouped by holder. */
+  dispensations: DispensationReport;
 }
 
 /** Builds the review report of every approved document against `today`. */
@@ -45,7 +48,14 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
       changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
     }));
   const owners = groupReview(rows, 'owner').map((g) => ({ owner: g.name, rows: g.rows }));
-  return { today, counts: countReview(rows), gitAvailable: git.summary.available, gitNote: git.summary.reason, owners };
+  return {
+    today,
+    counts: countReview(rows),
+    gitAvailable: git.summary.available,
+    gitNote: git.summary.reason,
+    owners,
+    dispensations: dispensationReport(handbook, today),
+  };
 }
 
 const LABEL: Record<ReviewStatus, string> = { overdue: 'OVERSKREDET', 'due-soon': 'snart', current: 'gældende' };
@@ -68,6 +78,7 @@ export function formatText(report: ReviewReport): string {
     for (const r of rows) lines.push(`  [${LABEL[r.status]}] ${r.nextReview}  ${r.title} (${r.approvalBody})${changedText(r)}  ${r.file}`);
     lines.push('');
   }
+  lines.push(...dispensationText(report.dispensations, report.today));
   return lines.join('\n');
 }
 
@@ -88,5 +99,6 @@ export function formatMarkdown(report: ReviewReport): string {
     }
     lines.push('');
   }
+  lines.push(...dispensationMarkdown(report.dispensations, report.today));
   return lines.join('\n');
 }

@@ -17,7 +17,11 @@ let cache: Promise<{ docs: EditionDoc[]; sections: Section<EditionDoc>[] }> | un
 /** The edition's documents and sections, computed once per build rather than once per page. */
 export function editionContent(): Promise<{ docs: EditionDoc[]; sections: Section<EditionDoc>[] }> {
   cache ??= (async () => {
-    const entries = await getCollection('docs', (e) => inEdition(e.data, manifest.edition, { drafts: manifest.drafts }));
+    // Dispensations are a register of their own (`editionDispensations`), not part of sections, navigation or the SoA's documents.
+    const entries = await getCollection(
+      'docs',
+      (e) => inEdition(e.data, manifest.edition, { drafts: manifest.drafts }) && e.data.type !== 'dispensation',
+    );
     const docs = entries
       .map((entry) => ({
         id: entry.id,
@@ -30,4 +34,11 @@ export function editionContent(): Promise<{ docs: EditionDoc[]; sections: Sectio
     return { docs, sections: buildSections(docs, manifest.settings.sections) };
   })();
   return cache;
+}
+
+/** The edition's dispensation entries that have a page (none in the public edition, whose stage holds none). */
+export async function editionDispensations(): Promise<CollectionEntry<'docs'>[]> {
+  if (!manifest.dispensations) return [];
+  const paged = new Set(manifest.dispensations.entries.filter((e) => e.page).map((e) => e.id));
+  return getCollection('docs', (e) => e.data.type === 'dispensation' && paged.has(e.id));
 }

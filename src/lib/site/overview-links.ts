@@ -1,11 +1,15 @@
 import type { BuildManifest } from '../build/manifest.ts';
 import { SOA_PATH } from '../soa/model.ts';
+import { REGISTER_PATH } from '../dispensations/status.ts';
 
 /** Which handbook-wide pages an edition has, as paths under its base. */
-export function overviewPaths(manifest: Pick<BuildManifest, 'edition' | 'soa'>): { key: 'review' | 'changes' | 'soa'; path: string }[] {
+export function overviewPaths(
+  manifest: Pick<BuildManifest, 'edition' | 'soa' | 'dispensations'>,
+): { key: 'review' | 'changes' | 'soa' | 'dispensations'; path: string }[] {
   return [
     ...(manifest.edition === 'intranet' ? [{ key: 'review' as const, path: 'oversigt/' }] : []),
     { key: 'changes' as const, path: 'seneste-aendringer/' },
     ...(manifest.soa ? [{ key: 'soa' as const, path: SOA_PATH }] : []),
+    ...(manifest.dispensations ? [{ key: 'dispensations' as const, path: REGISTER_PATH }] : []),
   ];
 }

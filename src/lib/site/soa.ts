@@ -2,6 +2,7 @@
 import { editionContent } from './collection.ts';
 import { manifest, url } from './manifest.ts';
 import { buildSoa, controlPath, type SoaModel } from '../soa/model.ts';
+import { inForceForControl } from '../dispensations/register.ts';
 
 /** The URL of a control's row on the SoA page; undefined when this edition has no SoA page. */
 export function controlUrl(id: string): string | undefined {
@@ -24,7 +25,12 @@ export function editionSoa(): Promise<SoaModel | undefined> {
       review: manifest.docs[d.id]?.review,
       lang: d.entry.data.lang === 'da' ? undefined : d.entry.data.lang,
     }));
-    return buildSoa(soa, soaDocs);
+    const model = buildSoa(soa, soaDocs);
+    // The intranet shows per control the dispensations in force that touch it; the public manifest has no register.
+    if (manifest.dispensations)
+      for (const row of model.rows)
+        row.dispensations = inForceForControl(manifest.dispensations, row.id).map(({ id, title, expires }) => ({ id, title, expires }));
+    return model;
   })();
   return cache;
 }

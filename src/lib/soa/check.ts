@@ -18,7 +18,10 @@ export interface ApplicabilityCheckOptions {
 
 /** The handbook's documents as the SoA sees them. */
 export function soaDocs(docs: readonly HandbookDoc[]): SoaDoc[] {
-  return docs.map((d) => ({ id: d.id, title: d.data.title, status: d.data.status, controls: d.data.controls }));
+  // A dispensation names the controls it deviates from: it implements none of them.
+  return docs
+    .filter((d) => d.data.type !== 'dispensation')
+    .map((d) => ({ id: d.id, title: d.data.title, status: d.data.status, controls: d.data.controls }));
 }
 
 /** Validates the applicability file against the catalogue and the documents; nothing when the file is absent. */
@@ -92,7 +95,7 @@ function excludedUseProblems(handbook: Handbook, { decisions }: Applicability): 
 }
 
 /** Where a frontmatter field of a document was written; line 1 when it cannot be found. */
-function frontmatterPlace(contentDir: string, file: string, field: PropertyKey[]): Place {
+export function frontmatterPlace(contentDir: string, file: string, field: PropertyKey[]): Place {
   const source = readFileSync(path.join(contentDir, file), 'utf8');
   const { yaml } = splitFrontmatter(source);
   return yaml ? parseLocatedYaml(yaml, 2).placeOf(field) : { line: 1, col: 1 };

@@ -6,7 +6,7 @@ import { groupName, type SoaModel, type SoaRow } from './model.ts';
 export const CSV_DELIMITER = ';';
 
 /** Quotes a field when needed and defuses text a spreadsheet would run as a formula. */
-function field(value: string): string {
+export function field(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -34,6 +34,17 @@ function record(row: SoaRow, t: Strings, docHref: (id: string) => string): strin
 export function soaCsv(soa: SoaModel, t: Strings, docHref: (id: string) => string): string {
   const c = t.soa.columns;
   const header = [c.id, c.theme, c.control, c.applicable, c.justification, c.state, c.documents, c.urls];
-  const lines = [header, ...soa.rows.map((r) => record(r, t, docHref))].map((cells) => cells.map(field).join(CSV_DELIMITER));
+  // The intranet's statement carries the dispensations in force per control (see `editionSoa`); the public one never does.
+  const dispensations = soa.rows.some((r) => r.dispensations);
+  const extra = (r: SoaRow) => (r.dispensations ?? []).map((d) => `${d.title} (${t.dispensations.until(d.expires ?? '')})`).join('\n');
+  return csvText([
+    dispensations ? [...header, t.dispensations.soaColumn] : header,
+    ...soa.rows.map((r) => (dispensations ? [...record(r, t, docHref), extra(r)] : record(r, t, docHref))),
+  ]);
+}
+
+/** Records as CSV text for Danish spreadsheets: UTF-8 byte order mark, `;` between fields, CRLF line ends. */
+export function csvText(records: readonly (readonly string[])[]): string {
+  const lines = records.map((cells) => cells.map(field).join(CSV_DELIMITER));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

@@ -35,6 +35,8 @@ export interface SoaRow {
   /** Documents naming it (drafts included when the edition holds them); only approved ones cover it. */
   docs: SoaDoc[];
   state: SoaState;
+  /** Dispensations in force that touch it (intranet only), e.g. `[{ id: "dispensationer/x", title: "…", expires: "2027-03-31" }]`. */
+  dispensations?: { id: string; title: string; expires?: string }[];
 }
 
 /** Counts of one group or of the whole statement. */
