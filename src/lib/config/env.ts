@@ -11,6 +11,10 @@ export interface HandbookEnv {
   outDir: string;
   today: string;
   drafts: boolean;
+  /** `HANDBOOK_PDF=1`: also print the editions' PDFs. */
+  pdf: boolean;
+  /** The Chromium to print with when `CHROMIUM_PATH` names one, e.g. `/opt/chrome/chrome`. */
+  chromiumPath?: string;
 }
 
 /** Reads the `HANDBOOK_*` variables DESIGN.md fixes, with their defaults. */
@@ -22,5 +26,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): HandbookEnv {
     outDir: path.resolve(REPO_ROOT, env.HANDBOOK_OUT || 'dist'),
     today,
     drafts: env.HANDBOOK_DRAFTS === '1',
+    pdf: env.HANDBOOK_PDF === '1',
+    chromiumPath: env.CHROMIUM_PATH || undefined,
   };
 }

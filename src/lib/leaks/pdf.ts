@@ -1,0 +1,48 @@
+/** The text of a PDF for the leak scan, read back with poppler (pdftotext, pdfinfo): the same way a reader would see it. */
+import { execFileSync } from 'node:child_process';
+import { MARGIN } from '../build/pdf/templates.ts';
+
+/** Millimetres in PDF points. */
+const pt = (mm: string) => (parseFloat(mm) * 72) / 25.4;
+/**
+ * The body of an A4 page as the build prints it, without the page margins' header and footer nor the running head
+ * under the top margin (about 20 pt): a sentence that runs over a page break then reads as one.
+ */
+const BODY = [
+  '-x',
+  '0',
+  '-y',
+  String(Math.round(pt(MARGIN.top) + 20)),
+  '-W',
+  '596',
+  '-H',
+  String(Math.round(843 - pt(MARGIN.top) - 20 - pt(MARGIN.bottom))),
+];
+
+/** Runs a poppler tool on PDF bytes given on standard input; one line naming the package when it is missing. */
+function poppler(tool: string, args: string[], bytes: Buffer, file: string): string {
+  try {
+    return execFileSync(tool, [...args, '-', ...(tool === 'pdfinfo' ? [] : ['-'])], {
+      input: bytes,
+      maxBuffer: 1 << 28,
+      stdio: ['pipe', 'pipe', 'ignore'],
+    }).toString('utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(
+        `læk-scanning: ${file} er en PDF, men ${tool} findes ikke, så teksten kan ikke læses; installer poppler-utils (apt-get install poppler-utils)`,
+      );
+    }
+    throw new Error(`læk-scanning: ${file} kan ikke læses som PDF (${tool} fejlede), så den kan ikke scannes`);
+  }
+}
+
+/** A PDF's text three ways: all of every page, the pages' bodies alone, and its metadata (title, author, subject…). */
+export function pdfTexts(bytes: Buffer, file: string): string[] {
+  const enc = ['-q', '-enc', 'UTF-8'];
+  return [
+    poppler('pdftotext', enc, bytes, file),
+    poppler('pdftotext', [...enc, ...BODY], bytes, file),
+    poppler('pdfinfo', ['-enc', 'UTF-8'], bytes, file),
+  ];
+}
