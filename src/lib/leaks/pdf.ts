@@ -1,4 +1,4 @@
-/** The text of a PDF for the leak scan, read back with poppler (pdftotext, pdfinfo): the same way a reader would see it. */
+/** The text of a PDF for the leak scan, read back with poppler's pdftotext: the same way a reader would see it. */
 import { execFileSync } from 'node:child_process';
 import { MARGIN } from '../build/pdf/templates.ts';
 
@@ -19,10 +19,11 @@ const BODY = [
   String(Math.round(843 - pt(MARGIN.top) - 20 - pt(MARGIN.bottom))),
 ];
 
-/** Runs a poppler tool on PDF bytes given on standard input; one line naming the package when it is missing. */
-function poppler(tool: string, args: string[], bytes: Buffer, file: string): string {
+/** Runs pdftotext on PDF bytes given on standard input; one line naming the package when it is missing. */
+function pdftotext(args: string[], bytes: Buffer, file: string): string {
+  const tool = 'pdftotext';
   try {
-    return execFileSync(tool, [...args, '-', ...(tool === 'pdfinfo' ? [] : ['-'])], {
+    return execFileSync(tool, [...args, '-', '-'], {
       input: bytes,
       maxBuffer: 1 << 28,
       stdio: ['pipe', 'pipe', 'ignore'],
@@ -37,12 +38,8 @@ function poppler(tool: string, args: string[], bytes: Buffer, file: string): str
   }
 }
 
-/** A PDF's text three ways: all of every page, the pages' bodies alone, and its metadata (title, author, subject…). */
+/** A PDF's text two ways: all of every page with its metadata (title, author, subject… as HTML), and the pages' bodies alone. */
 export function pdfTexts(bytes: Buffer, file: string): string[] {
   const enc = ['-q', '-enc', 'UTF-8'];
-  return [
-    poppler('pdftotext', enc, bytes, file),
-    poppler('pdftotext', [...enc, ...BODY], bytes, file),
-    poppler('pdfinfo', ['-enc', 'UTF-8'], bytes, file),
-  ];
+  return [pdftotext([...enc, '-htmlmeta'], bytes, file), pdftotext([...enc, ...BODY], bytes, file)];
 }
