@@ -48,22 +48,28 @@ function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promi
   });
 }
 
-/** Prints the built edition's PDFs into its stage, with the one browser of this build. */
+/** Prints the built edition's PDFs into its stage, with the one browser of this build; fails in one line. */
 async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, browser: Promise<Browser>): Promise<void> {
   const { printEdition } = await import('../src/lib/build/pdf/print.ts');
   const { settings } = handbook;
-  const { files, pages } = await printEdition({
-    browser: await browser,
-    distDir: built,
-    edition,
-    ...settings.editions[edition],
-    today: env.today,
-    organisation: settings.organisation,
-    handbookTitle: settings.handbookTitle,
-    sections: settings.sections,
-    docs: editionDocs(handbook, edition, env.drafts),
-  });
-  console.log(`PDF: ${files} filer, ${pages} sider (${edition})`);
+  try {
+    const { files, pages } = await printEdition({
+      browser: await browser,
+      distDir: built,
+      edition,
+      ...settings.editions[edition],
+      today: env.today,
+      organisation: settings.organisation,
+      handbookTitle: settings.handbookTitle,
+      sections: settings.sections,
+      docs: editionDocs(handbook, edition, env.drafts),
+    });
+    console.log(`PDF: ${files} filer, ${pages} sider (${edition})`);
+  } catch (error) {
+    // Playwright's messages run over several lines with a call log.
+    const first = (error as Error).message.split('\n')[0];
+    throw new Error(`${edition}: PDF-udskrivningen fejlede (${first}); den tidligere udgave er bevaret`);
+  }
 }
 
 /** Builds one edition into a private folder, prints its PDFs, scans the public one for leaks, then swaps it into place. */

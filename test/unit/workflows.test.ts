@@ -69,7 +69,9 @@ describe('nightly PDFs', () => {
   it('GitLab installs Chromium and poppler and sets HANDBOOK_PDF=1 on scheduled pipelines, keeping dist/ as artifacts', () => {
     const ci = parse(readFileSync(path.join(ROOT, '.gitlab-ci.yml'), 'utf8'));
     const script = (ci.build.script as string[]).join('\n');
-    expect(script).toMatch(/CI_PIPELINE_SOURCE" = "schedule" \]; then .*apt-get install -y -qq chromium poppler-utils.*export HANDBOOK_PDF=1/);
+    expect(script).toMatch(
+      /CI_PIPELINE_SOURCE" = "schedule" \]; then .*apt-get install -y -qq chromium poppler-utils.*export HANDBOOK_PDF=1/,
+    );
     expect(script.indexOf('HANDBOOK_PDF=1')).toBeLessThan(script.indexOf('npm run build'));
     expect(ci.build.artifacts.paths).toEqual(expect.arrayContaining(['dist/intranet/', 'dist/public/']));
     expect((ci.test.script as string[]).join('\n')).toContain('poppler-utils');

@@ -35,8 +35,7 @@ export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string,
       if (copied) found.add(copied);
     }
     // A PDF's text is compressed: it is read back as text as well as searched as bytes.
-    const pdf =
-      relPath.endsWith('.pdf') || bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? pdfTexts(bytes, relPath).flatMap(searchForms) : [];
+    const pdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? pdfTexts(bytes, relPath).flatMap(searchForms) : [];
     for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes)), ...pdf]) {
       for (const phrase of matcher.find(form)) found.add(phrase.value);
     }

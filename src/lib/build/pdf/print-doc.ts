@@ -31,7 +31,18 @@ export function articleOf(html: string, file: string): string {
   const start = html.indexOf('<article class="doc"');
   const end = html.lastIndexOf('</article>', html.indexOf('</main>'));
   if (start < 0 || end < start) throw new Error(`PDF: ${file} har ingen dokumentartikel at udskrive`);
-  return html.slice(start, end + '</article>'.length);
+  return oneLineHeadings(html.slice(start, end + '</article>'.length));
+}
+
+/**
+ * Headings with their white space collapsed here, as the print style keeps it (`pre-wrap`): Chromium drops the space
+ * where a heading wraps from the bookmark it makes of it ("FiktivStyrelse") unless the space is preserved.
+ */
+export function oneLineHeadings(html: string): string {
+  return html.replace(
+    /(<h([1-6])\b[^>]*>)([\s\S]*?)(<\/h\2>)/g,
+    (_m, open: string, _level, inner: string, close: string) => `${open}${inner.replace(/\s+/g, ' ').trim()}${close}`,
+  );
 }
 
 /** The `<link rel="stylesheet">` tags of a built page, so printed pages use the site's own CSS. */
@@ -65,6 +76,7 @@ body { margin: 0; }
 .print-head { font-size: 8pt; color: #333; border-bottom: 0.5pt solid #777 !important; padding-bottom: 1.5mm !important; }
 .print-doc .doc-pdf, .print-doc .toc { display: none; }
 .print-doc h1 { margin-top: 4mm; }
+h1, h2, h3, h4, h5, h6 { white-space: pre-wrap; }
 .book-cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
 .book-cover .book-org { font-size: 14pt; margin: 0; }
 .book-cover h1 { font-size: 24pt; margin: 2mm 0 6mm; line-height: 1.15; overflow-wrap: normal; }
