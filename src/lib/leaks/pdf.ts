@@ -29,8 +29,9 @@ function pdftotext(args: string[], bytes: Buffer, file: string): string {
       stdio: ['pipe', 'pipe', 'ignore'],
     }).toString('utf8');
   } catch (error) {
-    // The build's own PDFs (`pdf/…`) must be read; an attached PDF was, and without poppler still is, searched as bytes only.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !file.startsWith('pdf/')) return '';
+    // The build's own PDFs (`pdf/…`) must be read. An attached PDF poppler cannot read (or without poppler) is
+    // searched as bytes only, as before PDFs were read back: it is the author's file, published as it is.
+    if (!file.startsWith('pdf/')) return '';
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         `læk-scanning: ${file} er en PDF, men ${tool} findes ikke, så teksten kan ikke læses; installer poppler-utils (apt-get install poppler-utils)`,
