@@ -18,6 +18,7 @@ import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { checkApplicability } from '../src/lib/soa/check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 import { findChromium, launchChromium } from '../src/lib/build/pdf/browser.ts';
+import { requirePdftotext } from '../src/lib/leaks/pdf.ts';
 import type { Browser } from 'playwright-core';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   // Without Chromium a PDF build stops before any work, in one line.
   const chromium = env.pdf ? findChromium(env.chromiumPath) : undefined;
+  if (env.pdf && editions.includes('public')) requirePdftotext();
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.
   const history = readGitLogAsync(env.contentDir);

@@ -46,3 +46,14 @@ export function pdfTexts(bytes: Buffer, file: string): string[] {
   const enc = ['-q', '-enc', 'UTF-8'];
   return [pdftotext([...enc, '-htmlmeta'], bytes, file), pdftotext([...enc, ...BODY], bytes, file)];
 }
+
+/** Stops a build that will print public PDFs at once when they could not be read back: one line naming the package. */
+export function requirePdftotext(): void {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+  } catch {
+    throw new Error(
+      "HANDBOOK_PDF=1: pdftotext findes ikke, så den offentlige udgaves PDF'er kan ikke læk-scannes; installer poppler-utils (apt-get install poppler-utils)",
+    );
+  }
+}

@@ -23,39 +23,50 @@ function pdfString(text: string): string {
   return `<FEFF${hex.join('').toUpperCase()}>`;
 }
 
-/** The last trailer's fields Chromium (Skia) writes: the object count, the catalog and the cross-reference offset. */
-function lastTrailer(pdf: string): { size: number; root: string; info?: string; startxref: number } {
-  const at = pdf.lastIndexOf('trailer');
-  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(pdf);
-  const trailer = pdf.slice(at, start?.index);
+/** The last trailer's fields Chromium (Skia) writes: the object count, the catalog, the old information and the cross-reference offset. */
+function lastTrailer(tail: string): { size: number; root: string; info?: number; startxref: number } {
+  const at = tail.lastIndexOf('trailer');
+  const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  const trailer = tail.slice(at, start?.index);
   const size = /\/Size\s+(\d+)/.exec(trailer);
   const root = /\/Root\s+(\d+\s+\d+\s+R)/.exec(trailer);
   if (at < 0 || !start || !size || !root) throw new Error('PDF: Chromiums PDF har ikke den forventede trailer; metadata kan ikke sættes');
-  return { size: Number(size[1]), root: root[1]!, info: /\/Info\s+(\d+)\s+\d+\s+R/.exec(trailer)?.[1], startxref: Number(start[1]) };
+  const info = /\/Info\s+(\d+)\s+\d+\s+R/.exec(trailer)?.[1];
+  return { size: Number(size[1]), root: root[1]!, info: info ? Number(info) : undefined, startxref: Number(start[1]) };
 }
 
-/** A date entry of the old information dictionary, e.g. `/CreationDate (D:20261202100038+00'00')`, kept as it was. */
-function oldEntry(pdf: string, infoObj: string | undefined, key: string): string {
-  if (!infoObj) return '';
-  const at = pdf.indexOf(`\n${infoObj} 0 obj`);
-  const end = pdf.indexOf('endobj', at);
-  const match = at >= 0 ? new RegExp(`/${key}\\s*(\\([^)]*\\))`).exec(pdf.slice(at, end)) : null;
-  return match ? `/${key} ${match[1]}\n` : '';
+/**
+ * The creation and modification dates of the old information dictionary, kept as they were. Its offset is read from
+ * the cross-reference table (20 bytes an entry after the `xref` and `0 N` lines), so only a few bytes are decoded.
+ */
+function oldDates(bytes: Buffer, startxref: number, info: number | undefined): string {
+  if (info === undefined) return '';
+  const table = bytes.subarray(startxref, startxref + 64).toString('latin1');
+  const header = /^xref\s*\n0 \d+\s*\n/.exec(table);
+  if (!header) return '';
+  const entryAt = startxref + header[0].length + 20 * info;
+  const offset = Number(bytes.subarray(entryAt, entryAt + 10).toString('latin1'));
+  const object = bytes.subarray(offset, offset + 4096).toString('latin1');
+  const dict = object.slice(0, object.indexOf('endobj'));
+  if (!dict.startsWith(`${info} 0 obj`)) return '';
+  return ['CreationDate', 'ModDate']
+    .map((key) => new RegExp(`/${key}\\s*(\\([^)]*\\))`).exec(dict))
+    .map((m, i) => (m ? `/${i ? 'ModDate' : 'CreationDate'} ${m[1]}\n` : ''))
+    .join('');
 }
 
 /** The PDF with author, subject and title set in a new information dictionary appended to it. */
 export function setPdfInfo(bytes: Buffer, info: PdfInfo): Buffer {
-  // latin1 maps bytes one to one, so string offsets are byte offsets.
-  const pdf = bytes.toString('latin1');
-  const trailer = lastTrailer(pdf);
+  // latin1 maps bytes one to one, so string offsets are byte offsets; only the end (the trailer) is decoded.
+  const trailer = lastTrailer(bytes.subarray(-1024).toString('latin1'));
   const obj = trailer.size;
   const dict =
     `<</Title ${pdfString(info.title)}\n/Author ${pdfString(info.author)}\n/Subject ${pdfString(info.subject)}\n` +
-    `/Creator (Chromium, handbook)\n/Producer (Skia/PDF)\n${oldEntry(pdf, trailer.info, 'CreationDate')}${oldEntry(pdf, trailer.info, 'ModDate')}>>`;
-  const prefix = pdf.endsWith('\n') ? '' : '\n';
+    `/Creator (Chromium, handbook)\n/Producer (Skia/PDF)\n${oldDates(bytes, trailer.startxref, trailer.info)}>>`;
+  const prefix = bytes[bytes.length - 1] === 0x0a ? '' : '\n';
   const objOffset = bytes.length + prefix.length;
   const body = `${prefix}${obj} 0 obj\n${dict}\nendobj\n`;
-  const xrefOffset = objOffset + Buffer.byteLength(body, 'latin1') - prefix.length;
+  const xrefOffset = bytes.length + Buffer.byteLength(body, 'latin1');
   const xref =
     `xref\n${obj} 1\n${String(objOffset).padStart(10, '0')} 00000 n \n` +
     `trailer\n<</Size ${obj + 1}\n/Root ${trailer.root}\n/Info ${obj} 0 R\n/Prev ${trailer.startxref}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
