@@ -161,6 +161,8 @@ async function pool<T>(
       // Print pages are set into a blank page at the edition's address, so their links and images resolve as on the site.
       await serveEdition(context, o.distDir, o.site, base, new Map([[`${base}${BLANK}`, '<!doctype html><title></title>']]));
       const page = await context.newPage();
+      // A handbook of thousands of pages takes minutes to lay out on a busy machine; Playwright's default is 30 s.
+      page.setDefaultTimeout(PAGE_TIMEOUT_MS);
       await page.goto(new URL(`${base}${BLANK}`, o.site).href);
       while (next < items.length) await work(page, items[next++]!);
     } finally {
@@ -169,6 +171,9 @@ async function pool<T>(
   };
   await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
+
+/** How long one print page may take to load (the whole handbook is one page). */
+const PAGE_TIMEOUT_MS = 15 * 60_000;
 
 /** The address of the blank page print pages are set into (never written to the edition). */
 const BLANK = '__print__/';
