@@ -107,6 +107,9 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
       last = mark!.page;
     }
     expect(outline.map((o) => o.title)).toEqual(expect.arrayContaining(['Formål', 'Område 8: hændelser', 'Regel', 'Adgang']));
+    // A link to a document in the handbook goes to its page inside the PDF; other links keep their address.
+    expect(pdfLinks(readFileSync(file))).not.toContain('https://intra.example.dk/haandbog/retningslinjer/skaermlaas/');
+    expect(pdfLinks(readFileSync(file))).toContain('https://www.example.dk/');
     // Every page after the cover carries "side N af M" of the whole handbook.
     const pages = Number(pdfInfo(file).Pages);
     for (let n = 2; n <= pages; n++) expect(pdfText(file, n)).toContain(`side ${n} af ${pages}`);

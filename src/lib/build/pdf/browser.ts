@@ -25,8 +25,11 @@ export function findChromium(chromiumPath?: string): string {
 export async function launchChromium(executablePath: string): Promise<Browser> {
   // Loaded only here: a build without PDFs never loads playwright-core.
   const { chromium } = await import('playwright-core');
+  // The browser prints the public edition too: like the edition's own processes, it gets no HANDBOOK_* variables.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('HANDBOOK_')));
   return chromium.launch({
     executablePath,
+    env,
     args: [
       '--headless',
       '--no-sandbox',
