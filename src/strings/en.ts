@@ -193,7 +193,8 @@ export const en: Widen<Strings> = {
     download: 'Download as PDF',
     downloadBook: 'The whole handbook as PDF',
     page: (n: string, m: string) => `page ${n} of ${m}`,
-    uncontrolled: (date: string, site: string) => `Printed ${date}. Printed copies are uncontrolled; the valid version is the one at ${site}`,
+    uncontrolled: (date: string, site: string) =>
+      `Printed ${date}. Printed copies are uncontrolled; the valid version is the one at ${site}`,
     contents: 'Contents',
     printed: (date: string) => `Printed ${date}`,
     documentCount: (count: number) => `${count} documents`,
