@@ -7,13 +7,16 @@ import { checkContent, hasErrors } from '../src/lib/check/pipeline.ts';
 import { editionProcessEnv, readEnv, readInternalEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
-import { stageEdition } from '../src/lib/build/stage.ts';
+import { editionDocs, stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
 import { swapInto } from '../src/lib/build/swap.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
+import { findChromium, launchChromium } from '../src/lib/build/pdf/browser.ts';
+import { requirePdftotext } from '../src/lib/leaks/pdf.ts';
+import type { Browser } from 'playwright-core';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 const EDITION_SCRIPT = path.join(REPO_ROOT, 'scripts', 'build-edition.ts');
@@ -43,10 +46,41 @@ function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promi
   });
 }
 
-/** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
-async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition, yields: boolean): Promise<void> {
+/** Prints the built edition's PDFs into its stage, with the one browser of this build; fails in one line. */
+async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, browser: Promise<Browser>): Promise<void> {
+  const { printEdition } = await import('../src/lib/build/pdf/print.ts');
+  const { settings } = handbook;
+  try {
+    const { files, pages } = await printEdition({
+      browser: await browser,
+      distDir: built,
+      edition,
+      ...settings.editions[edition],
+      today: env.today,
+      organisation: settings.organisation,
+      handbookTitle: settings.handbookTitle,
+      sections: settings.sections,
+      docs: editionDocs(handbook, edition, env.drafts),
+    });
+    console.log(`PDF: ${files} filer, ${pages} sider (${edition})`);
+  } catch (error) {
+    // Playwright's messages run over several lines with a call log.
+    const first = (error as Error).message.split('\n')[0];
+    throw new Error(`${edition}: PDF-udskrivningen fejlede (${first}); den tidligere udgave er bevaret`);
+  }
+}
+
+/** Builds one edition into a private folder, prints its PDFs, scans the public one for leaks, then swaps it into place. */
+async function buildEdition(
+  handbook: Handbook,
+  git: GitData,
+  env: HandbookEnv,
+  edition: Edition,
+  yields: boolean,
+  browser?: Promise<Browser>,
+): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
-    stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
+    stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT }),
   );
   try {
     await timed('edition', edition, () => buildStaged(stageDir, edition, yields));
@@ -54,6 +88,8 @@ async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, 
     // Never swap in an edition without its security headers and search index, whatever its process said.
     for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
       if (!existsSync(path.join(built, file))) throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
+    // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
+    if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser));
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
       // (the children's output goes to files, so a slow thread here never holds them up); elsewhere, the process.
@@ -74,6 +110,9 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((a): a is Edition => (EDITIONS as string[]).includes(a));
   const editions = requested.length ? requested : [...EDITIONS];
   const env = readEnv();
+  // Without Chromium a PDF build stops before any work, in one line.
+  const chromium = env.pdf ? findChromium(env.chromiumPath) : undefined;
+  if (env.pdf && editions.includes('public')) requirePdftotext();
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.
   const history = readGitLogAsync(env.contentDir);
@@ -88,7 +127,13 @@ async function main(): Promise<void> {
   const approvedOn = new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]));
   const git = await timed('git', undefined, async () => readGit(env.contentDir, approvedOn, undefined, await history));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
-  const results = await Promise.allSettled(editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1)));
+  // One browser for both editions, started while Astro builds; each edition prints with pages of its own context.
+  const browser = chromium ? launchChromium(chromium) : undefined;
+  browser?.catch(() => {});
+  const results = await Promise.allSettled(
+    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, browser)),
+  );
+  await browser?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);
   if (failed.length) process.exit(1);

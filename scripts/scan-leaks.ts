@@ -41,4 +41,10 @@ function main(): number {
   return 0;
 }
 
-process.exit(main());
+try {
+  process.exit(main());
+} catch (error) {
+  // A file the scan cannot read (a PDF without pdftotext) is a failed scan, said in one line.
+  console.error((error as Error).message);
+  process.exit(1);
+}

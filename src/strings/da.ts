@@ -233,6 +233,17 @@ export const da = {
     accessibility: 'Tilgængelighedserklæring',
     built: (date: string) => `Udgivet ${date}.`,
   },
+  /** PDF: the page link, the running head and foot of every printed page, and the whole handbook's cover and contents. */
+  pdf: {
+    download: 'Hent som PDF',
+    downloadBook: 'Hele håndbogen som PDF',
+    page: (n: string, m: string) => `side ${n} af ${m}`,
+    uncontrolled: (date: string, site: string) =>
+      `Udskrevet ${date}. Udskrevne kopier er ukontrollerede; den gyldige version er den på ${site}`,
+    contents: 'Indhold',
+    printed: (date: string) => `Udskrevet ${date}`,
+    documentCount: (count: number) => `${count} dokumenter`,
+  },
 } as const;
 
 /** The shape every strings file has. */

@@ -240,4 +240,14 @@ export const en: Widen<Strings> = {
     accessibility: 'Accessibility statement',
     built: (date: string) => `Published ${date}.`,
   },
+  pdf: {
+    download: 'Download as PDF',
+    downloadBook: 'The whole handbook as PDF',
+    page: (n: string, m: string) => `page ${n} of ${m}`,
+    uncontrolled: (date: string, site: string) =>
+      `Printed ${date}. Printed copies are uncontrolled; the valid version is the one at ${site}`,
+    contents: 'Contents',
+    printed: (date: string) => `Printed ${date}`,
+    documentCount: (count: number) => `${count} documents`,
+  },
 };

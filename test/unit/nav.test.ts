@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navWindow } from '../../src/lib/site/nav.ts';
+import { navWindow } from '../../src/lib/content/nav.ts';
 
 const docs = Array.from({ length: 40 }, (_, i) => ({ id: `s/d${i}`, title: `D${i}`, type: 'politik' as const, folder: 's' }));
 

@@ -44,7 +44,36 @@ describe('GitHub workflow', () => {
     expect(steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => s.with?.path)).toEqual([
       'dist/intranet',
       'dist/public',
+      'dist/intranet/pdf\ndist/public/pdf\n',
     ]);
     expect(steps.some((s) => s.run?.includes('GITHUB_STEP_SUMMARY') && s.run.includes('--markdown'))).toBe(true);
+  });
+});
+
+describe('nightly PDFs', () => {
+  it('GitHub builds with HANDBOOK_PDF=1 on the schedule, with poppler for the leak scan, and keeps the PDFs as an artifact', () => {
+    const workflow = parse(readFileSync(path.join(ROOT, '.github/workflows/handbook.yml'), 'utf8'));
+    type Step = { name?: string; uses?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown>; run?: string };
+    const steps = workflow.jobs.handbook.steps as Step[];
+    const build = steps.find((s) => s.run === 'npm run build')!;
+    expect(build.env?.HANDBOOK_PDF).toMatch(/github\.event_name == 'schedule'.*'1'/);
+    expect(build.env?.CHROMIUM_PATH).toBeTruthy();
+    const poppler = steps.findIndex((s) => s.run?.includes('poppler-utils'));
+    expect(poppler).toBeGreaterThanOrEqual(0);
+    expect(poppler).toBeLessThan(steps.indexOf(build));
+    const pdf = steps.find((s) => s.with?.name === 'pdf')!;
+    expect(pdf.if).toContain('schedule');
+    expect(String(pdf.with?.path).split('\n').filter(Boolean)).toEqual(['dist/intranet/pdf', 'dist/public/pdf']);
+  });
+
+  it('GitLab installs Chromium and poppler and sets HANDBOOK_PDF=1 on scheduled pipelines, keeping dist/ as artifacts', () => {
+    const ci = parse(readFileSync(path.join(ROOT, '.gitlab-ci.yml'), 'utf8'));
+    const script = (ci.build.script as string[]).join('\n');
+    expect(script).toMatch(
+      /CI_PIPELINE_SOURCE" = "schedule" \]; then .*apt-get install -y -qq chromium poppler-utils.*export HANDBOOK_PDF=1/,
+    );
+    expect(script.indexOf('HANDBOOK_PDF=1')).toBeLessThan(script.indexOf('npm run build'));
+    expect(ci.build.artifacts.paths).toEqual(expect.arrayContaining(['dist/intranet/', 'dist/public/']));
+    expect((ci.test.script as string[]).join('\n')).toContain('poppler-utils');
   });
 });

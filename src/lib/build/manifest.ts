@@ -29,6 +29,8 @@ export interface BuildManifest {
   /** The date review status is judged against, e.g. `2026-11-29`. */
   today: string;
   drafts: boolean;
+  /** The build prints `pdf/<id>.pdf` for every document and `pdf/haandbog.pdf` (`HANDBOOK_PDF=1`), e.g. `true`. */
+  pdf?: boolean;
   /** Absolute path of the (staged) content folder the collection loads. */
   contentDir: string;
   /** Glob patterns of the documents inside `contentDir`: all `.mdx` and `.md` files but staged attachments, e.g. `!bilag/noter.md`. */

@@ -16,6 +16,8 @@ export interface StageOptions {
   edition: Edition;
   today: string;
   drafts: boolean;
+  /** The build prints PDFs (`HANDBOOK_PDF=1`): pages link theirs. */
+  pdf?: boolean;
   /** Folder the private stage folder is created in (inside the repository, so modules resolve). */
   parentDir: string;
 }
@@ -126,6 +128,7 @@ export function buildManifest(
     edition: options.edition,
     today: options.today,
     drafts: options.drafts && !isPublic,
+    ...(options.pdf && { pdf: true }),
     contentDir,
     collection,
     site,

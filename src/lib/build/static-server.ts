@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, as a static host sends them. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -35,7 +36,7 @@ export function createStaticServer({ root, base = '/', headers = {} }: StaticSer
   return createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const send = (status: number, body: Buffer, file: string) => {
-      res.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
+      res.writeHead(status, { 'Content-Type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', ...headers });
       res.end(body);
     };
     if (!pathname.startsWith(base)) return send(404, await readFile(path.join(root, '404.html')), '404.html');

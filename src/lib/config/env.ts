@@ -20,6 +20,10 @@ export interface HandbookEnv {
   today: string;
   /** Whether drafts are in the intranet edition (`HANDBOOK_DRAFTS=1`). */
   drafts: boolean;
+  /** `HANDBOOK_PDF=1`: also print the editions' PDFs. */
+  pdf: boolean;
+  /** The Chromium to print with when `CHROMIUM_PATH` names one, e.g. `/opt/chrome/chrome`. */
+  chromiumPath?: string;
 }
 
 /** Internal variables: set by `npm run build` for its edition processes, or by the benchmark. */
@@ -43,6 +47,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): HandbookEnv {
     outDir: path.resolve(REPO_ROOT, env.HANDBOOK_OUT || 'dist'),
     today,
     drafts: env.HANDBOOK_DRAFTS === '1',
+    pdf: env.HANDBOOK_PDF === '1',
+    chromiumPath: env.CHROMIUM_PATH || undefined,
   };
 }
 

@@ -6,6 +6,7 @@ import { PhraseMatcher } from './match.ts';
 import { outputText, searchForms, tokenForm } from './text.ts';
 import type { LeakPattern } from './patterns.ts';
 import { listFiles as listRelative } from '../util/files.ts';
+import { pdfTexts } from './pdf.ts';
 
 export { leakPatterns, type LeakPattern } from './patterns.ts';
 
@@ -31,7 +32,9 @@ export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string,
       const copied = byHash.get(createHash('sha256').update(bytes).digest('hex'));
       if (copied) found.add(copied);
     }
-    for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes))]) {
+    // A PDF's text is compressed: it is read back as text as well as searched as bytes.
+    const pdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-' ? pdfTexts(bytes, relPath).flatMap(searchForms) : [];
+    for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes)), ...pdf]) {
       for (const phrase of matcher.find(form)) found.add(phrase.value);
     }
     return patterns.filter((p) => found.has(p));
@@ -40,7 +43,7 @@ export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string,
 
 /**
  * Searches every file of an output folder, its path and its content, for every pattern in one pass per file:
- * gzip and Pagefind's CBOR are decoded, HTML, JSON and URL escapes undone, and tags, whitespace, punctuation
+ * gzip and Pagefind's CBOR are decoded, PDFs read back as text, HTML, JSON and URL escapes undone, and tags, whitespace, punctuation
  * and case ignored (see `tokenForm`); files are also compared byte for byte with attachments that are not public.
  */
 export function scanForLeaks(outDir: string, patterns: readonly LeakPattern[]): LeakHit[] {

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { inEdition } from '../config/editions.ts';
-import { buildSections, compareDocs, type Section } from './nav.ts';
+import { buildSections, compareDocs, type Section } from '../content/nav.ts';
 import { manifest } from './manifest.ts';
 
 /** A document entry of this edition with the facts pages show. */

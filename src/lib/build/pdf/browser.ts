@@ -1,0 +1,46 @@
+/** Finding and starting the one headless Chromium that prints an edition's PDFs. */
+import { accessSync, constants } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { withoutHandbookVars } from '../../config/env.ts';
+
+/** Where Debian and other Linux distributions install Chromium or Chrome; `CHROMIUM_PATH` is tried first. */
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+/** The Chromium to print with, or an error in one line naming every path tried and how to install one. */
+export function findChromium(chromiumPath?: string): string {
+  const tried = chromiumPath ? [chromiumPath] : CANDIDATES;
+  for (const file of tried) {
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // Not there or not executable: try the next.
+    }
+  }
+  throw new Error(
+    `HANDBOOK_PDF=1: Chromium findes ikke (prøvede ${tried.join(', ')}); installer den med apt-get install chromium, eller peg på en anden med CHROMIUM_PATH`,
+  );
+}
+
+/** Starts headless Chromium with no background traffic of its own (never a downloaded browser). */
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  // Loaded only here: a build without PDFs never loads playwright-core.
+  const { chromium } = await import('playwright-core');
+  // The browser prints the public edition too: like the edition's own processes, it gets no HANDBOOK_* variables.
+  const env = withoutHandbookVars(process.env);
+  return chromium.launch({
+    executablePath,
+    env,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-extensions',
+    ],
+  });
+}

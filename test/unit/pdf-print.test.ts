@@ -1,0 +1,90 @@
+/** The PDF step's pure parts: a document's print block, the handbook's links and ids, and the metadata update. */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { localiseArticle } from '../../src/lib/build/pdf/book.ts';
+import { pageCount, setPdfInfo } from '../../src/lib/build/pdf/metadata.ts';
+import { articleOf, oneLineHeadings, runningHead } from '../../src/lib/build/pdf/print-doc.ts';
+import { popplerHere } from '../helpers/pdf.ts';
+import type { Frontmatter } from '../../src/schemas/frontmatter.ts';
+
+/** A one-page PDF with a classic cross-reference table, as Skia writes them, its offsets computed here. */
+function tinyPdf(): Buffer {
+  const objects = [
+    "<</Producer (Skia/PDF m156)\n/CreationDate (D:20260601120000+00'00')\n/ModDate (D:20260601120000+00'00')>>",
+    '<</Type /Catalog\n/Pages 3 0 R\n/Lang (da)>>',
+    '<</Type /Pages\n/Kids [4 0 R]\n/Count 1>>',
+    '<</Type /Page\n/Parent 3 0 R\n/MediaBox [0 0 595 842]>>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(pdf.length);
+    pdf += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<</Size ${objects.length + 1}\n/Root 2 0 R\n/Info 1 0 R>>\nstartxref\n${xref}\n%%EOF`;
+  return Buffer.from(pdf, 'latin1');
+}
+
+describe('setPdfInfo', () => {
+  const original = tinyPdf();
+  const updated = setPdfInfo(original, { title: 'Retningslinje for skærmlås', author: 'IT-driftschefen', subject: 'Hvornår 🔒' });
+  const text = updated.toString('latin1');
+
+  it('appends an incremental update: the original bytes unchanged, a new information dictionary, a trailer pointing back', () => {
+    expect(updated.subarray(0, original.length).equals(original)).toBe(true);
+    const [, objOffset] = /xref\n5 1\n(\d{10}) 00000 n \n/.exec(text.slice(original.length))!;
+    expect(text.slice(Number(objOffset)).startsWith('5 0 obj\n<</Title <FEFF')).toBe(true);
+    const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
+    expect(text.slice(startxref).startsWith('xref\n5 1\n')).toBe(true);
+    expect(text).toMatch(/\/Size 6\n\/Root 2 0 R\n\/Info 5 0 R\n\/Prev \d+>>/);
+    expect(text).toContain("/CreationDate (D:20260601120000+00'00')");
+    expect(pageCount(updated)).toBe(1);
+  });
+
+  it.skipIf(!popplerHere())('is read by pdfinfo as title, author and subject (UTF-16, also outside the BMP)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'handbook-pdfinfo-')), 'x.pdf');
+    writeFileSync(file, updated);
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
+    expect(info).toMatch(/^Title: +Retningslinje for skærmlås$/m);
+    expect(info).toMatch(/^Author: +IT-driftschefen$/m);
+    expect(info).toMatch(/^Subject: +Hvornår 🔒$/m);
+    expect(info).toMatch(/^CreationDate: +.*2026/m);
+  });
+});
+
+describe('print blocks', () => {
+  const data = { title: 'Kryptering', lang: 'da', version: '3.1', approvedOn: '2026-03-01', nextReview: '2027-03-01' } as Frontmatter;
+
+  it('the running head names title, version, approval date and next review', () => {
+    expect(runningHead({ id: 'r/k', data })).toBe('Kryptering · Version 3.1 · Godkendt 1. marts 2026 · Næste revision 1. marts 2027');
+    expect(runningHead({ id: 'r/k', data: { ...data, version: undefined, lang: 'en' } })).toBe(
+      'Kryptering · Approved 1 March 2026 · Next review 1 March 2027',
+    );
+  });
+
+  it('takes the article of a built page, its headings on one line', () => {
+    const html = '<main><article class="doc" data-x><h2 id="a">Lang\n   overskrift</h2><p>x</p></article><section>git</section></main>';
+    expect(articleOf(html, 'x/index.html')).toBe('<article class="doc" data-x><h2 id="a">Lang overskrift</h2><p>x</p></article>');
+    expect(() => articleOf('<main></main>', 'x/index.html')).toThrow('PDF: x/index.html har ingen dokumentartikel at udskrive');
+    expect(oneLineHeadings('<h1>\n a <em>b</em>\n</h1>')).toBe('<h1>a <em>b</em></h1>');
+  });
+
+  it('in the handbook, prefixes ids and fragment links, and turns links to its documents into links inside it', () => {
+    const anchors = new Map([
+      ['retningslinjer/kryptering', 'd2'],
+      ['politikker/p', 'd1'],
+    ]);
+    const article =
+      '<h2 id="formål">F</h2><a href="#formål">x</a><section aria-labelledby="a b"></section>' +
+      '<a href="/haandbog/politikker/p/">p</a><a href="/haandbog/politikker/p/#mål">m</a><a href="/haandbog/andet/">o</a><a href="https://x.dk/">e</a>';
+    expect(localiseArticle(article, 'd2', '/haandbog/', anchors)).toBe(
+      '<h2 id="d2-formål">F</h2><a href="#d2-formål">x</a><section aria-labelledby="d2-a d2-b"></section>' +
+        '<a href="#d1">p</a><a href="#d1-mål">m</a><a href="/haandbog/andet/">o</a><a href="https://x.dk/">e</a>',
+    );
+  });
+});
