@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/index.ts';
-import { editions, htmlPages, launch, openPage } from './browser.ts';
+import { editions, htmlPages, launch, openPage, pageHtml } from './browser.ts';
 import { brokenWords, cellOverflow, hyphenatesDanish, viewportOverflow } from './layout-measure.ts';
 import { query } from './search-query.ts';
 
@@ -150,4 +150,40 @@ describe('at 1280 px (a desktop)', () => {
       await close();
     }
   });
+});
+
+describe('page heads and headings', () => {
+  /** Text of a piece of HTML without tags, soft hyphens and surplus white space. */
+  const text = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/\u00ad/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+
+  for (const edition of ['intranet', 'public'] as const) {
+    it(`${edition}: every page has a meta description of its own words`, () => {
+      const { dir } = editions()[edition];
+      const missing = htmlPages(dir).filter((p) => !/<meta name="description" content="[^"]{20,}"/.test(pageHtml(dir, p)));
+      expect(missing).toEqual([]);
+      expect(pageHtml(dir, 'soeg/')).toMatch(/<meta name="description" content="Søg i /);
+    });
+
+    it(`${edition}: the home page and section pages repeat no heading`, () => {
+      const { dir } = editions()[edition];
+      for (const page of ['', ...htmlPages(dir).filter((p) => /^[^/]+\/$/.test(p))]) {
+        const html = pageHtml(dir, page);
+        const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+        // A heading's own words, without the document count after a section title.
+        const headings = [...main.matchAll(/<h[1-6]\b[^>]*>([\s\S]*?)<\/h[1-6]>/g)].map((m) =>
+          text(m[1]!.replace(/<span class="count">[\s\S]*?<\/span>/, '')),
+        );
+        expect(headings.length, page).toBeGreaterThan(0);
+        expect(
+          headings.filter((h, i) => headings.indexOf(h) !== i),
+          page || 'forsiden',
+        ).toEqual([]);
+      }
+    });
+  }
 });
