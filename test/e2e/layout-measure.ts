@@ -10,7 +10,7 @@ export function viewportOverflow(): string[] {
   const clipped = (el: Element): boolean => {
     for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
       const s = getComputedStyle(a);
-      if (s.overflowX !== 'visible' || s.clipPath !== 'none' || s.clip !== 'auto') return true;
+      if (s.overflowX !== 'visible' || s.clipPath !== 'none') return true;
     }
     return false;
   };

@@ -143,7 +143,7 @@ describe('at 1280 px (a desktop)', () => {
     await close();
   });
 
-  it('breaks no word of the overview or SoA tables at all', async () => {
+  it('breaks no word of the overview or SoA tables, except at a hyphen or soft hyphen', async () => {
     for (const url of [PAGES.oversigt, PAGES.ejere, PAGES.anvendelseserklaering]) {
       const { page, close } = await at(1280, url);
       expect(await page.evaluate(brokenWords, false), url).toEqual([]);
