@@ -46,7 +46,7 @@ async function indexBuilt(stageDir: string, edition: string, base: string): Prom
     indexEdition(outDir, base, (file, html) => collectInlineCode(html, inline, file)),
   );
   console.log(`Pagefind: ${pages} sider indekseret (${edition}${english ? `, heraf ${english} på engelsk` : ''})`);
-  writeSecurityHeaders(outDir, edition, inline);
+  writeSecurityHeaders(outDir, edition, { base, inline });
 }
 
 /** Builds the edition; exits 1 with one line saying what failed. */

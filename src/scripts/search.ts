@@ -29,7 +29,10 @@ function renderResult(result: PagefindResultData): HTMLElement {
 function start(root: HTMLElement): void {
   const instance = getInstanceManager().getInstance('default');
   instance.options.bundlePath = root.dataset.bundle ?? '/pagefind/';
-  if (root.dataset.mergeEn) instance.options.mergeIndex = [{ bundlePath: root.dataset.mergeEn, language: 'en' }];
+  // The index stores each page's full URL, base path included; Pagefind would otherwise prefix the base it derives
+  // from the bundle path a second time (`/base/base/…`) under any base path but `/`.
+  instance.pagefindOptions.baseUrl = '/';
+  if (root.dataset.mergeEn) instance.options.mergeIndex = [{ bundlePath: root.dataset.mergeEn, language: 'en', baseUrl: '/' }];
   instance.setTranslations(JSON.parse(root.dataset.translations ?? '{}') as Record<string, string>);
   const results = root.querySelector<PagefindResults>('pagefind-results');
   if (results) results.resultTemplate = renderResult;

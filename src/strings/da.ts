@@ -65,6 +65,7 @@ export const da = {
   needsReview: 'Dokumenter der skal revideres',
   noDocuments: 'Der er ingen dokumenter i denne udgave endnu.',
   draftLabel: 'kladde',
+  pageDescription: (title: string, handbook: string, org: string) => `${title} i ${handbook} fra ${org}.`,
   notFoundTitle: 'Siden findes ikke',
   notFoundText: 'Siden findes ikke, eller den er flyttet. Gå til forsiden og find dokumentet i indholdsfortegnelsen.',
   git: {

@@ -72,6 +72,7 @@ export const en: Widen<Strings> = {
   noDocuments: 'There are no documents in this edition yet.',
   draftLabel: 'draft',
   notFoundTitle: 'Page not found',
+  pageDescription: (title: string, handbook: string, org: string) => `${title} in ${handbook}, ${org}.`,
   notFoundText: 'The page does not exist or has moved. Go to the home page and find the document in the contents.',
   git: {
     heading: 'Changes',

@@ -41,7 +41,8 @@ export function independentFindings(dir: string, needles: readonly string[]): st
   for (const file of listFiles(dir)) {
     const raw = readFileSync(path.join(dir, file));
     const bytes = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
-    const text = `${file}\n${bytes.toString('utf8')}`.toLowerCase();
+    // Soft hyphens (table cells carry them in long words) must not hide a needle.
+    const text = `${file}\n${bytes.toString('utf8')}`.replace(/\u00ad/g, '').toLowerCase();
     for (const needle of needles) {
       const forms = new Set([needle.toLowerCase(), encodeURIComponent(needle).toLowerCase()]);
       if ([...forms].some((f) => text.includes(f))) found.push(`${file}: ${needle}`);

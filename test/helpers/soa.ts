@@ -23,9 +23,10 @@ export function build(content: string, made: string[], env: Record<string, strin
   return out;
 }
 
-/** A built file's text, with the white space next to tags (which formatting of the templates changes) removed. */
+/** A built file's text, with the white space next to tags (which formatting of the templates changes) and soft hyphens removed. */
 export const read = (out: string, edition: string, file: string) =>
   readFileSync(path.join(out, edition, file), 'utf8')
+    .replace(/\u00ad/g, '')
     .replace(/>\s+/g, '>')
     .replace(/\s+</g, '<');
 

@@ -9,7 +9,7 @@ import {
   writeSecurityHeaders,
   type InlineCode,
 } from '../../src/lib/build/security-headers/write.ts';
-import { securityHeaders } from '../../src/lib/build/security-headers/read.ts';
+import { headersFor, securityHeaders } from '../../src/lib/build/security-headers/read.ts';
 import { cleanup, tempDir } from '../helpers/index.ts';
 
 /** The briefing's policy, written out independently of the module. */
@@ -85,11 +85,44 @@ describe('writeSecurityHeaders', () => {
     expect(headers['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
   });
 
-  it('writes the same headers as nginx add_header lines', () => {
+  it('writes the same headers as nginx add_header lines, with a short cache life for unhashed files', () => {
     const lines = readFileSync(path.join(dir, 'nginx-security.conf'), 'utf8')
       .split('\n')
       .filter((l) => l.startsWith('add_header'));
     const parsed = Object.fromEntries(lines.map((l) => /^add_header ([\w-]+) "([^"]+)" always;$/.exec(l)!.slice(1, 3)));
-    expect(parsed).toEqual(securityHeaders(dir));
+    expect(parsed).toEqual({ ...securityHeaders(dir), 'Cache-Control': 'no-cache' });
+  });
+});
+
+describe('cache lifetimes of hashed assets', () => {
+  /** The add_header lines of the snippet's nested location for `location`, parsed. */
+  const nested = (conf: string, location: string) => {
+    const block = new RegExp(`^location \\^~ ${location.replace(/\//g, '\\/')} \\{\\n([\\s\\S]*?)^\\}$`, 'm').exec(conf);
+    expect(block, conf).not.toBeNull();
+    return Object.fromEntries([...block![1]!.matchAll(/^ {2}add_header ([\w-]+) "([^"]+)" always;$/gm)].map((m) => [m[1], m[2]]));
+  };
+
+  it('gives /_astro/ under the base path a year, immutable, repeating every security header (nginx does not inherit them)', () => {
+    const dir = edition({ 'index.html': '<!doctype html><p>Forside</p>' });
+    writeSecurityHeaders(dir, 'public', { base: '/da/OmDS/informationssikkerhed/' });
+    const conf = readFileSync(path.join(dir, 'nginx-security.conf'), 'utf8');
+    expect(nested(conf, '/da/OmDS/informationssikkerhed/_astro/')).toEqual({
+      ...securityHeaders(dir),
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+    const text = readFileSync(path.join(dir, '_headers'), 'utf8');
+    expect(headersFor(text, '/da/OmDS/informationssikkerhed/_astro/*')).toEqual({ 'Cache-Control': 'public, max-age=31536000, immutable' });
+    // The rule for every path sets no Cache-Control: the hosts would join it with the assets' one.
+    expect(headersFor(text, '/*')).not.toHaveProperty('Cache-Control');
+  });
+
+  it("keeps the intranet's assets out of shared caches", () => {
+    const dir = edition({ 'index.html': '<!doctype html><p>Forside</p>' });
+    writeSecurityHeaders(dir, 'intranet');
+    const conf = readFileSync(path.join(dir, 'nginx-security.conf'), 'utf8');
+    expect(nested(conf, '/_astro/')['Cache-Control']).toBe('private, max-age=31536000, immutable');
+    expect(headersFor(readFileSync(path.join(dir, '_headers'), 'utf8'), '/_astro/*')).toEqual({
+      'Cache-Control': 'private, max-age=31536000, immutable',
+    });
   });
 });

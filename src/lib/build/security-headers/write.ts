@@ -1,9 +1,10 @@
-/** Security headers of an edition, written by the build as `_headers` (Netlify, Cloudflare) and an nginx snippet. */
+/** Security headers (and cache lifetimes) of an edition, written by the build as `_headers` (Netlify, Cloudflare) and an nginx snippet. */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listFiles } from '../../util/files.ts';
 import { decodeCharacterReferences } from '../../util/html.ts';
+import { hashedCacheControl, hashedPath, UNHASHED_CACHE_CONTROL } from './cache.ts';
 
 /** The Content-Security-Policy every edition works under; `'wasm-unsafe-eval'` is there for Pagefind's search only. */
 export const BASE_CSP: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -90,23 +91,48 @@ function readInlineCode(outDir: string): InlineCode {
   return inline;
 }
 
-/** Writes `_headers` and `nginx-security.conf` into the edition folder for the inline code its pages hold (read from them unless given). */
-export function writeSecurityHeaders(outDir: string, edition: string, inline = readInlineCode(outDir)): { inlineCount: number } {
-  const headers = securityHeaderList(inline);
-  const netlify = [
+/** Where an edition is served and which inline code its pages hold (read from them unless given). */
+export interface HeaderOptions {
+  /** The edition's base path, e.g. `/da/informationssikkerhed/`; its `_astro/` folder gets the long cache life. */
+  base?: string;
+  inline?: InlineCode;
+}
+
+/** `_headers` (Netlify, Cloudflare Pages): security headers for every path, a long cache life for hashed assets. */
+function netlifyHeaders(edition: string, headers: [string, string][], base: string): string[] {
+  return [
     `# Sikkerhedsheadere for ${edition}-udgaven, skrevet af bygningen (Netlify- og Cloudflare Pages-format).`,
     '/*',
     ...headers.map(([name, value]) => `  ${name}: ${value}`),
+    // Only the hashed assets get a Cache-Control: both hosts join values of one header from several matching rules,
+    // and their default for everything else (revalidate on each use) is already the short one pages need.
+    `${hashedPath(base)}*`,
+    `  Cache-Control: ${hashedCacheControl(edition)}`,
     '',
   ];
-  const nginx = [
-    `# Security headers for the ${edition} edition, written by the build. Include it in every server or location`,
-    '# block that serves the edition (nginx drops inherited add_header lines in a block that sets its own):',
+}
+
+/** `nginx-security.conf`: the headers for the including block, and a nested location for the hashed assets. */
+function nginxSnippet(edition: string, headers: [string, string][], base: string): string[] {
+  const lines = (list: [string, string][], indent = '') => list.map(([name, value]) => `${indent}add_header ${name} "${value}" always;`);
+  return [
+    `# Security headers and cache lifetimes for the ${edition} edition, written by the build. Include it once in the`,
+    '# server or location block that serves the edition (a location for its base path, with root or alias):',
     '#   include /path/to/nginx-security.conf;',
-    ...headers.map(([name, value]) => `add_header ${name} "${value}" always;`),
+    '# The nested location repeats the headers, because nginx drops inherited add_header lines in a block that sets its own.',
+    ...lines([...headers, ['Cache-Control', UNHASHED_CACHE_CONTROL]]),
+    `location ^~ ${hashedPath(base)} {`,
+    ...lines([...headers, ['Cache-Control', hashedCacheControl(edition)]], '  '),
+    '}',
     '',
   ];
-  writeFileSync(path.join(outDir, '_headers'), netlify.join('\n'));
-  writeFileSync(path.join(outDir, 'nginx-security.conf'), nginx.join('\n'));
+}
+
+/** Writes `_headers` and `nginx-security.conf` into the edition folder. */
+export function writeSecurityHeaders(outDir: string, edition: string, options: HeaderOptions = {}): { inlineCount: number } {
+  const { base = '/', inline = readInlineCode(outDir) } = options;
+  const headers = securityHeaderList(inline);
+  writeFileSync(path.join(outDir, '_headers'), netlifyHeaders(edition, headers, base).join('\n'));
+  writeFileSync(path.join(outDir, 'nginx-security.conf'), nginxSnippet(edition, headers, base).join('\n'));
   return { inlineCount: inline.scripts.size + inline.styles.size + inline.styleAttributes.size };
 }
