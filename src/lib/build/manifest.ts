@@ -46,6 +46,11 @@ export interface BuildManifest {
   git: GitSummary;
   /** The Statement of Applicability this edition shows; absent when it shows none. */
   soa?: SoaManifest;
+  /**
+   * Intranet only: the approved text (Markdown body) of each approval, by
+   * document id and `approvedOn`, e.g. `{ "politikker/x": { "2025-01-15": "## Formål …" } }`; the public manifest has none.
+   */
+  archive?: Record<string, Record<string, string>>;
 }
 
 /** The manifest's file name inside a stage folder. */

@@ -130,7 +130,21 @@ export function buildManifest(
     attachments: [...new Set(docs.flatMap(attachments))].sort(),
     git: git.summary,
     soa: soaManifest(handbook, docs, options.edition),
+    ...(!isPublic && { archive: archiveTexts(git, docs) }),
   };
+}
+
+/** The bodies archived pages show: the text of every approval, the current one's too (the page may have changed since). */
+function archiveTexts(git: GitData, docs: readonly HandbookDoc[]): Record<string, Record<string, string>> {
+  const archive: Record<string, Record<string, string>> = {};
+  for (const doc of docs) {
+    const approvals = git.docs.get(doc.file)?.approvals ?? [];
+    const bodies = git.versions?.get(doc.file);
+    if (!approvals.length || !bodies) continue;
+    const dates = approvals.map((a) => a.approvedOn);
+    archive[doc.id] = Object.fromEntries(dates.filter((d) => bodies.has(d)).map((d) => [d, bodies.get(d)!]));
+  }
+  return archive;
 }
 
 /** The public edition shows only the date of the last change: messages, authors and paths can name internal matters. */

@@ -1,0 +1,26 @@
+import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
+import { resolveReference } from '../../content/links.ts';
+import { contentFile } from './content-file.ts';
+
+/**
+ * For archived versions: a link to a document or attachment the edition no longer has becomes its text, marked
+ * (`class="dead-link"`), so an old version never carries a broken link. Runs before the link rewrite.
+ */
+export function deadLinkPlugin(contentDir: string, exists: (file: string) => boolean, note: string): MdastPluginEntry {
+  return (ctx) => {
+    const file = contentFile(contentDir, ctx.fileURL);
+    if (!file) return null;
+    return defineMdastPlugin({
+      name: 'handbook-dead-links',
+      link(node, c) {
+        const target = resolveReference(file, node.url);
+        if ((target.kind === 'document' || target.kind === 'asset' || target.kind === 'outside') && !exists('file' in target ? target.file : ''))
+          c.replaceNode(node, {
+            type: 'deadLink',
+            data: { hName: 'span', hProperties: { className: ['dead-link'] } },
+            children: [...node.children, { type: 'text', value: ` (${note})` }],
+          });
+      },
+    });
+  };
+}
