@@ -176,7 +176,7 @@ export const da = {
     states: { covered: 'Dækket', 'not-covered': 'Ikke dækket', excluded: 'Fravalgt', undecided: 'Mangler beslutning' },
     noDocuments: 'Intet dokument',
   },
-  overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring' },
+  overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring', approvals: 'Godkendelser' },
   /** Footnote section of a document; `{reference}` becomes the footnote's number. */
   footnotes: { label: 'Fodnoter', backLabel: 'Tilbage til henvisning {reference}' },
   navAll: (count: number, section: string) => `Alle ${count} dokumenter i ${section}`,

@@ -1,7 +1,8 @@
 import type { Handbook } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
 import { REVIEW_RANK, reviewStatus, type ReviewStatus } from './status.ts';
-import { formatDate } from '../util/dates.ts';
+import { addMonths, formatDate } from '../util/dates.ts';
+import type { ApprovalRecord } from '../git/versions.ts';
 
 /** One approved document in the review report. */
 export interface ReportRow {
@@ -16,7 +17,17 @@ export interface ReportRow {
   status: ReviewStatus;
   /** True or false when Git could tell; null when history was missing. */
   changedSinceApproval: boolean | null;
+  /** Every approval recorded in Git, oldest first; null when history was missing. */
+  approvals: ApprovalRecord[] | null;
+  /** The date of the last recorded approval (Git), else `approvedOn`, e.g. `2025-09-01`. */
+  lastApproval: string;
+  /** True when the last approval is older than the type's review interval (12 months when none is set), whatever `nextReview` says. */
+  approvalExpired: boolean;
 }
+
+/** The review interval of a type in months: `reviewIntervalMonths`, or the policy's yearly review. */
+const intervalOf = (handbook: Handbook, type: string) =>
+  (handbook.settings.reviewIntervalMonths as Record<string, number | undefined>)[type] ?? 12;
 
 /** The review report: every approved document, counts, and whether Git history was available. */
 export interface ReviewReport {
@@ -36,6 +47,13 @@ export function compareRows(
   return REVIEW_RANK[a.status] - REVIEW_RANK[b.status] || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title, 'da');
 }
 
+/** A document's recorded approvals and whether the last one is older than its review interval. */
+function approvalFacts(handbook: Handbook, git: GitData, d: Handbook['docs'][number], today: string) {
+  const approvals = git.summary.available ? (git.docs.get(d.file)?.approvals ?? []) : null;
+  const lastApproval = approvals?.at(-1)?.approvedOn ?? d.data.approvedOn!;
+  return { approvals, lastApproval, approvalExpired: addMonths(lastApproval, intervalOf(handbook, d.data.type)) < today };
+}
+
 /** Builds the review report of every approved document against `today`. */
 export function buildReport(handbook: Handbook, git: GitData, today: string): ReviewReport {
   const rows: ReportRow[] = handbook.docs
@@ -51,6 +69,7 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
       nextReview: d.data.nextReview!,
       status: reviewStatus(d.data.nextReview, today, handbook.settings.dueSoonDays)!,
       changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
+      ...approvalFacts(handbook, git, d, today),
     }));
   const counts = { current: 0, 'due-soon': 0, overdue: 0, changedSinceApproval: 0 };
   for (const row of rows) {
@@ -86,6 +105,7 @@ export function formatText(report: ReviewReport): string {
   return lines.join('\n');
 }
 
+
 /** The report as Markdown, for a pull-request comment, an issue or a CI job summary. */
 export function formatMarkdown(report: ReviewReport): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -103,5 +123,18 @@ export function formatMarkdown(report: ReviewReport): string {
     }
     lines.push('');
   }
+  lines.push(...expiredApprovals(report));
   return lines.join('\n');
+}
+
+/** Markdown lines naming documents whose last approval is older than their review interval, even if `nextReview` was moved. */
+function expiredApprovals(report: ReviewReport): string[] {
+  const rows = report.owners.flatMap((o) => o.rows).filter((r) => r.approvalExpired);
+  if (!rows.length) return [];
+  return [
+    '### Sidste godkendelse er ældre end revisionsintervallet',
+    '',
+    ...rows.map((r) => `- ${r.title.replace(/\|/g, '\\|')} (\`${r.file}\`): sidst godkendt ${r.lastApproval}, næste revision ${r.nextReview}`),
+    '',
+  ];
 }

@@ -6,7 +6,7 @@ import { groupName, type SoaModel, type SoaRow } from './model.ts';
 export const CSV_DELIMITER = ';';
 
 /** Quotes a field when needed and defuses text a spreadsheet would run as a formula. */
-function field(value: string): string {
+export function field(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -34,6 +34,10 @@ function record(row: SoaRow, t: Strings, docHref: (id: string) => string): strin
 export function soaCsv(soa: SoaModel, t: Strings, docHref: (id: string) => string): string {
   const c = t.soa.columns;
   const header = [c.id, c.theme, c.control, c.applicable, c.justification, c.state, c.documents, c.urls];
-  const lines = [header, ...soa.rows.map((r) => record(r, t, docHref))].map((cells) => cells.map(field).join(CSV_DELIMITER));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvDocument([header, ...soa.rows.map((r) => record(r, t, docHref))]);
+}
+
+/** CSV text for Danish spreadsheets: UTF-8 byte order mark, `;` between fields, CRLF line ends. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return `\uFEFF${rows.map((cells) => cells.map(field).join(CSV_DELIMITER)).join('\r\n')}\r\n`;
 }
