@@ -176,7 +176,13 @@ export const da = {
     states: { covered: 'Dækket', 'not-covered': 'Ikke dækket', excluded: 'Fravalgt', undecided: 'Mangler beslutning' },
     noDocuments: 'Intet dokument',
   },
-  overviewLinks: { heading: 'Overblik', review: 'Revisionsoversigt', changes: 'Seneste ændringer', soa: 'Anvendelseserklæring', approvals: 'Godkendelser' },
+  overviewLinks: {
+    heading: 'Overblik',
+    review: 'Revisionsoversigt',
+    changes: 'Seneste ændringer',
+    soa: 'Anvendelseserklæring',
+    approvals: 'Godkendelser',
+  },
   /** Footnote section of a document; `{reference}` becomes the footnote's number. */
   footnotes: { label: 'Fodnoter', backLabel: 'Tilbage til henvisning {reference}' },
   navAll: (count: number, section: string) => `Alle ${count} dokumenter i ${section}`,
@@ -229,8 +235,7 @@ export const da = {
     inserted: 'indsat:',
     deleted: 'slettet:',
     textHeading: 'Teksten som godkendt',
-    mdxSource:
-      'Denne version bruger MDX-komponenter, som ikke kan gengives for en tidligere version; teksten vises derfor som kildetekst.',
+    mdxSource: 'Denne version bruger MDX-komponenter, som ikke kan gengives for en tidligere version; teksten vises derfor som kildetekst.',
     deadLink: 'findes ikke længere',
     logTitle: 'Godkendelser',
     logIntro: 'Alle godkendelser af håndbogens dokumenter, nyeste først, rekonstrueret fra Git.',

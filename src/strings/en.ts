@@ -181,7 +181,13 @@ export const en: Widen<Strings> = {
     states: { covered: 'Covered', 'not-covered': 'Not covered', excluded: 'Excluded', undecided: 'No decision' },
     noDocuments: 'No document',
   },
-  overviewLinks: { heading: 'Overview', review: 'Review overview', changes: 'Latest changes', soa: 'Statement of Applicability', approvals: 'Approvals' },
+  overviewLinks: {
+    heading: 'Overview',
+    review: 'Review overview',
+    changes: 'Latest changes',
+    soa: 'Statement of Applicability',
+    approvals: 'Approvals',
+  },
   /** Footnote section of a document; `{reference}` becomes the footnote's number. */
   footnotes: { label: 'Footnotes', backLabel: 'Back to reference {reference}' },
   navAll: (count: number, section: string) => `All ${count} documents in ${section}`,

@@ -27,22 +27,37 @@ export function versionsRepo(): string {
     t.replace('Se [den gamle procedure](../regler/gammel-procedure.mdx) og [nøgleproceduren]', 'Se [nøgleproceduren]'),
   );
   // Approval 3: a new version, from a GitLab merge request; the visitors' policy turns public with a new text.
-  commitChange(repo, 'content/politikker/adgangspolitik.mdx', '2025-09-01', 'Adgangspolitik version 2.0\n\nSee merge request dst/haandbog!9', (t) =>
-    t
-      .replace('approvedOn: 2024-12-10', 'approvedOn: 2025-09-01')
-      .replace('nextReview: 2025-12-10', 'nextReview: 2026-08-01')
-      .replace('version: "1.0"', 'version: "2.0"')
-      .replace('efter behov og godkendes af nærmeste leder.', 'efter arbejdsbetinget behov og godkendes af nærmeste leder og systemejeren.'),
+  commitChange(
+    repo,
+    'content/politikker/adgangspolitik.mdx',
+    '2025-09-01',
+    'Adgangspolitik version 2.0\n\nSee merge request dst/haandbog!9',
+    (t) =>
+      t
+        .replace('approvedOn: 2024-12-10', 'approvedOn: 2025-09-01')
+        .replace('nextReview: 2025-12-10', 'nextReview: 2026-08-01')
+        .replace('version: "1.0"', 'version: "2.0"')
+        .replace(
+          'efter behov og godkendes af nærmeste leder.',
+          'efter arbejdsbetinget behov og godkendes af nærmeste leder og systemejeren.',
+        ),
   );
   commitChange(repo, 'content/politikker/offentlig-politik.mdx', '2025-09-02', 'Besøgspolitik offentliggjort', (t) =>
     t
       .replace('approvedOn: 2024-02-01', 'approvedOn: 2025-09-02\naudience: public')
       .replace('nextReview: 2025-02-01', 'nextReview: 2026-09-01')
-      .replace('Nødnøglen til serverrummet ligger i pengeskabet bag receptionen ved Zebrafinke-døren.', 'Besøgende følges af en medarbejder.'),
+      .replace(
+        'Nødnøglen til serverrummet ligger i pengeskabet bag receptionen ved Zebrafinke-døren.',
+        'Besøgende følges af en medarbejder.',
+      ),
   );
   // A text change after the last approval, not approved.
-  commitChange(repo, 'content/politikker/adgangspolitik.mdx', '2025-10-15', 'Tilføj afsnit om gæsteadgang', (t) =>
-    `${t}\n## Gæster\n\nGæster får adgang ledsaget af en medarbejder.\n`,
+  commitChange(
+    repo,
+    'content/politikker/adgangspolitik.mdx',
+    '2025-10-15',
+    'Tilføj afsnit om gæsteadgang',
+    (t) => `${t}\n## Gæster\n\nGæster får adgang ledsaget af en medarbejder.\n`,
   );
   return repo;
 }

@@ -135,7 +135,8 @@ const RAW_LINE = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+
 
 /** Splits `git log` output into commits with their changed `.mdx` files inside the content folder. */
 function parseLog(log: string, prefix: string): LogEntry[] {
-  const inside = (repoPath: string) => (prefix ? (repoPath.startsWith(`${prefix}/`) ? repoPath.slice(prefix.length + 1) : undefined) : repoPath);
+  const inside = (repoPath: string) =>
+    prefix ? (repoPath.startsWith(`${prefix}/`) ? repoPath.slice(prefix.length + 1) : undefined) : repoPath;
   return log
     .split(RECORD)
     .slice(1)
@@ -192,7 +193,8 @@ export function readGit(
         chains.set(file, chain);
       }
       const approved = approvedOn.get(file);
-      if (approved && commit.date > approved && !info.changedSinceApproval) pending.push({ file, oldBlob: change.oldBlob, newBlob: change.newBlob });
+      if (approved && commit.date > approved && !info.changedSinceApproval)
+        pending.push({ file, oldBlob: change.oldBlob, newBlob: change.newBlob });
     }
   }
   const wanted = [...pending.flatMap((p) => [p.oldBlob, p.newBlob]), ...[...chains.values()].flat().map((v) => v.blob)];

@@ -169,7 +169,12 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
  * Archived versions are intranet-only: the sentences of every approved version that was not public (a public
  * document's internal past included), and the approval commits, so none of it can slip into the public edition.
  */
-function archivedPatterns(doc: HandbookDoc, git: GitData, docIsPublic: boolean, add: (raw: string, what: string, source: string, reason: string) => void): void {
+function archivedPatterns(
+  doc: HandbookDoc,
+  git: GitData,
+  docIsPublic: boolean,
+  add: (raw: string, what: string, source: string, reason: string) => void,
+): void {
   const bodies = git.versions?.get(doc.file);
   for (const approval of git.docs.get(doc.file)?.approvals ?? []) {
     add(approval.commit.subject, 'commit-besked', doc.displayPath, 'Git-historik vises ikke i den offentlige udgave');

@@ -105,7 +105,6 @@ export function formatText(report: ReviewReport): string {
   return lines.join('\n');
 }
 
-
 /** The report as Markdown, for a pull-request comment, an issue or a CI job summary. */
 export function formatMarkdown(report: ReviewReport): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -134,7 +133,9 @@ function expiredApprovals(report: ReviewReport): string[] {
   return [
     '### Sidste godkendelse er ældre end revisionsintervallet',
     '',
-    ...rows.map((r) => `- ${r.title.replace(/\|/g, '\\|')} (\`${r.file}\`): sidst godkendt ${r.lastApproval}, næste revision ${r.nextReview}`),
+    ...rows.map(
+      (r) => `- ${r.title.replace(/\|/g, '\\|')} (\`${r.file}\`): sidst godkendt ${r.lastApproval}, næste revision ${r.nextReview}`,
+    ),
     '',
   ];
 }

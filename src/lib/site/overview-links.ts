@@ -2,7 +2,9 @@ import type { BuildManifest } from '../build/manifest.ts';
 import { SOA_PATH } from '../soa/model.ts';
 
 /** Which handbook-wide pages an edition has, as paths under its base. */
-export function overviewPaths(manifest: Pick<BuildManifest, 'edition' | 'soa'>): { key: 'review' | 'changes' | 'soa' | 'approvals'; path: string }[] {
+export function overviewPaths(
+  manifest: Pick<BuildManifest, 'edition' | 'soa'>,
+): { key: 'review' | 'changes' | 'soa' | 'approvals'; path: string }[] {
   return [
     ...(manifest.edition === 'intranet' ? [{ key: 'review' as const, path: 'oversigt/' }] : []),
     ...(manifest.edition === 'intranet' ? [{ key: 'approvals' as const, path: 'oversigt/godkendelser/' }] : []),

@@ -25,7 +25,7 @@ function lcs(a: readonly Token[], b: readonly Token[]): Step[] {
   while (start < a.length && start < b.length && a[start]!.key === b[start]!.key) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1]!.key === b[endB - 1]!.key) endA--, endB--;
+  while (endA > start && endB > start && a[endA - 1]!.key === b[endB - 1]!.key) (endA--, endB--);
   const same = (t: Token): Step => ({ kind: 'same', text: t.text });
   const head = b.slice(0, start).map(same);
   const tail = b.slice(endB).map(same);
@@ -48,7 +48,7 @@ function lcs(a: readonly Token[], b: readonly Token[]): Step[] {
   let i = 0;
   let j = 0;
   while (i < x.length && j < y.length) {
-    if (x[i]!.key === y[j]!.key) middle.push(same(y[j++]!)), i++;
+    if (x[i]!.key === y[j]!.key) (middle.push(same(y[j++]!)), i++);
     else if (table[(i + 1) * width + j]! >= table[i * width + j + 1]!) del(x[i++]!);
     else ins(y[j++]!);
   }
@@ -88,7 +88,7 @@ export function diffWords(before: string, after: string): DiffPart[] {
   };
   for (const step of lcs(paragraphs(before), paragraphs(after))) {
     if (step.kind !== 'same') (step.kind === 'del' ? removed : added).push(step.text);
-    else flush(), parts.push(step);
+    else (flush(), parts.push(step));
   }
   flush();
   return merge(parts);

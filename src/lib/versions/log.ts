@@ -34,7 +34,11 @@ export function bodySlug(body: string): string {
 export const requestLabel = (r: NonNullable<ApprovalRecord['request']>) => `${r.host === 'gitlab' ? '!' : '#'}${r.number}`;
 
 /** The log as CSV for the committee's minutes and the auditor: one row per approval, the document's address last. */
-export function approvalLogCsv(rows: readonly LogRow[], t: Strings, links: { doc: (id: string) => string; commit?: (hash: string) => string }): string {
+export function approvalLogCsv(
+  rows: readonly LogRow[],
+  t: Strings,
+  links: { doc: (id: string) => string; commit?: (hash: string) => string },
+): string {
   const c = t.versions.columns;
   const header = [c.date, c.document, c.version, c.body, c.kind, c.owner, c.commit, c.authorDate, c.author, c.request, c.url];
   return csvDocument([

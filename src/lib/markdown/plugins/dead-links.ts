@@ -14,7 +14,10 @@ export function deadLinkPlugin(contentDir: string, exists: (file: string) => boo
       name: 'handbook-dead-links',
       link(node, c) {
         const target = resolveReference(file, node.url);
-        if ((target.kind === 'document' || target.kind === 'asset' || target.kind === 'outside') && !exists('file' in target ? target.file : ''))
+        if (
+          (target.kind === 'document' || target.kind === 'asset' || target.kind === 'outside') &&
+          !exists('file' in target ? target.file : '')
+        )
           c.replaceNode(node, {
             type: 'deadLink',
             data: { hName: 'span', hProperties: { className: ['dead-link'] } },
