@@ -218,6 +218,9 @@ export const da = {
     archivedLink: (date: string) => `Version godkendt ${date}`,
     unapprovedHeading: 'Ændret efter godkendelse',
     unapprovedIntro: 'Disse ændringer af teksten er lavet efter den seneste godkendelse og er endnu ikke godkendt:',
+    notBuilt: 'teksten er ikke bygget',
+    limited: (n: number) =>
+      `Teksten bygges kun for de seneste ${n} godkendelser af hvert dokument (archivedVersions i handbook.yaml); ældre versioner findes i Git via commit-linket.`,
     noVersion: 'uden versionsnummer',
     archivedTitle: (doc: string, date: string) => `${doc} (version godkendt ${date})`,
     banner: 'Denne version er erstattet',

@@ -223,6 +223,9 @@ export const en: Widen<Strings> = {
     archivedLink: (date: string) => `Version approved ${date}`,
     unapprovedHeading: 'Changed since approval',
     unapprovedIntro: 'These changes to the text were made after the last approval and are not yet approved:',
+    notBuilt: 'text not built',
+    limited: (n: number) =>
+      `The text is built only for the last ${n} approvals of each document (archivedVersions in handbook.yaml); older versions are in Git through the commit link.`,
     noVersion: 'without version number',
     archivedTitle: (doc: string, date: string) => `${doc} (version approved ${date})`,
     banner: 'This version has been superseded',

@@ -130,18 +130,21 @@ export function buildManifest(
     attachments: [...new Set(docs.flatMap(attachments))].sort(),
     git: git.summary,
     soa: soaManifest(handbook, docs, options.edition),
-    ...(!isPublic && { archive: archiveTexts(git, docs) }),
+    ...(!isPublic && { archive: archiveTexts(git, docs, handbook.settings.archivedVersions) }),
   };
 }
 
-/** The bodies archived pages show: the text of every approval, the current one's too (the page may have changed since). */
-function archiveTexts(git: GitData, docs: readonly HandbookDoc[]): Record<string, Record<string, string>> {
+/**
+ * The bodies archived pages show: the text of every approval, the current one's too (the page may have changed since);
+ * with `archivedVersions` N, the last N and the one before them (for the diff of the oldest).
+ */
+function archiveTexts(git: GitData, docs: readonly HandbookDoc[], limit?: number): Record<string, Record<string, string>> {
   const archive: Record<string, Record<string, string>> = {};
   for (const doc of docs) {
     const approvals = git.docs.get(doc.file)?.approvals ?? [];
     const bodies = git.versions?.get(doc.file);
     if (!approvals.length || !bodies) continue;
-    const dates = approvals.map((a) => a.approvedOn);
+    const dates = (limit === undefined ? approvals : limit === 0 ? [] : approvals.slice(-limit - 1)).map((a) => a.approvedOn);
     archive[doc.id] = Object.fromEntries(dates.filter((d) => bodies.has(d)).map((d) => [d, bodies.get(d)!]));
   }
   return archive;

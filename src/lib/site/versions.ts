@@ -18,6 +18,12 @@ export const approvalsOf = (id: string): ApprovalRecord[] => manifest.docs[id]?.
 /** The approved text of a document's version, when the stage archived it. */
 export const archivedBody = (id: string, date: string): string | undefined => manifest.archive?.[id]?.[date];
 
+/** Whether approval `index` (oldest first, of `count`) has its own page: all do, or the last `archivedVersions`. */
+export function hasPage(id: string, index: number, count: number, date: string): boolean {
+  const limit = manifest.settings.archivedVersions;
+  return (limit === undefined || index >= count - limit) && archivedBody(id, date) !== undefined;
+}
+
 /** Links to a commit and a pull or merge request on the repository host, when the handbook names one. */
 export function hostLinks(repoPath: string | undefined) {
   const repo = manifest.settings.repository;

@@ -10,12 +10,18 @@ export interface LogRow extends ApprovalRecord {
   id: string;
   /** The document's title today, e.g. `Adgangspolitik`. */
   currentTitle: string;
+  /** The approval's place among the document's approvals, oldest first, e.g. `0`, and their number, e.g. `3`. */
+  index: number;
+  count: number;
 }
 
 /** Every approval of the given documents, newest first (then by title). */
 export function approvalLog(manifest: Pick<BuildManifest, 'docs'>, docs: readonly { id: string; title: string }[]): LogRow[] {
   return docs
-    .flatMap((d) => (manifest.docs[d.id]?.git?.approvals ?? []).map((a) => ({ ...a, id: d.id, currentTitle: d.title })))
+    .flatMap((d) => {
+      const approvals = manifest.docs[d.id]?.git?.approvals ?? [];
+      return approvals.map((a, index) => ({ ...a, id: d.id, currentTitle: d.title, index, count: approvals.length }));
+    })
     .sort((a, b) => b.approvedOn.localeCompare(a.approvedOn) || a.currentTitle.localeCompare(b.currentTitle, 'da'));
 }
 
