@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
@@ -205,6 +205,26 @@ describe('versions without Git history', () => {
     expect(textOf(readFileSync(path.join(out, 'intranet/oversigt/godkendelser/index.html'), 'utf8'))).toContain(
       'Versionshistorikken er ukendt',
     );
+  });
+});
+
+describe('archivedVersions in handbook.yaml', () => {
+  it('renders the text of only the last N approvals, listing the older ones without a page', () => {
+    const repo = versionsRepo();
+    made.push(repo);
+    appendFileSync(path.join(repo, 'content/handbook.yaml'), 'archivedVersions: 1\n');
+    const out = temp();
+    const result = runScript('build', { HANDBOOK_CONTENT: path.join(repo, 'content'), HANDBOOK_OUT: out, HANDBOOK_TODAY: '2026-06-01' }, [
+      'intranet',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    const dir = path.join(out, 'intranet/politikker/adgangspolitik/versioner');
+    expect(listFiles(dir)).toEqual(['2025-09-01/index.html', 'index.html']);
+    // The one built page still shows its changes: the text before it is kept for the diff.
+    expect(readFileSync(path.join(dir, '2025-09-01/index.html'), 'utf8')).toContain('<ins>');
+    const history = textOf(readFileSync(path.join(dir, 'index.html'), 'utf8'));
+    expect(history).toContain('10. december 2024 (teksten er ikke bygget)');
+    expect(history).toContain('kun for de seneste 1 godkendelser');
   });
 });
 
