@@ -7,6 +7,7 @@ import { countingGit, gitAt, initRepo } from '../helpers/git.ts';
 import { versionsRepo } from '../helpers/versions.ts';
 import { loadHandbook } from '../../src/lib/content/load.ts';
 import { readGit } from '../../src/lib/git/history.ts';
+import { stageEdition } from '../../src/lib/build/stage.ts';
 import { leakPatterns, scanForLeaks } from '../../src/lib/leaks/scan.ts';
 import { tokenForm } from '../../src/lib/leaks/text.ts';
 
@@ -151,6 +152,25 @@ describe('versions and approvals from Git', () => {
     const html = page('public', 'politikker/offentlig-politik');
     expect(html).toContain('<time datetime="2025-09-02">2. september 2025</time>');
     expect(html).not.toContain('Versionshistorik');
+  });
+
+  it('puts approvals and archived texts in the intranet stage manifest only', () => {
+    const content = path.join(repo, 'content');
+    const handbook = loadHandbook(content);
+    const git = readGit(content, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn])));
+    const manifests = (['intranet', 'public'] as const).map((edition) => {
+      const stage = stageEdition(handbook, git, { edition, today: '2026-06-01', drafts: false, parentDir: temp() });
+      return readFileSync(path.join(stage, 'manifest.json'), 'utf8');
+    });
+    const intranet = JSON.parse(manifests[0]!);
+    expect(Object.keys(intranet.archive['politikker/adgangspolitik'])).toEqual(['2024-01-15', '2024-12-10', '2025-09-01']);
+    expect(intranet.docs['politikker/adgangspolitik'].git.approvals).toHaveLength(3);
+    const pub = JSON.parse(manifests[1]!);
+    expect(pub.archive).toBeUndefined();
+    expect(Object.values(pub.docs).map((d) => Object.keys((d as { git: object }).git).sort())).toEqual([
+      ['changedSinceApproval', 'lastChanged'],
+    ]);
+    for (const needle of ['approvals', 'Nødnøglen', hash('Besøgspolitik'), 'Anna Admin']) expect(manifests[1]).not.toContain(needle);
   });
 
   it('has a leak pattern for the internal past of a public document, which the scan finds', () => {

@@ -43,15 +43,13 @@ export async function renderArchivedBody(
   exists: (file: string) => boolean,
   deadNote: string,
 ): Promise<{ html: string; headings: MarkdownHeading[] }> {
-  archiveExists = exists;
+  // One renderer per build: `exists` and the note are the same for every archived page of an edition.
   if (!archiveRenderer) {
     const options = markdownOptions(manifest);
-    const dead = deadLinkPlugin(manifest.contentDir, (f) => archiveExists(f), deadNote);
+    const dead = deadLinkPlugin(manifest.contentDir, exists, deadNote);
     archiveRenderer = satteri({ ...options, mdastPlugins: [dead, ...(options.mdastPlugins ?? [])] }).createRenderer(MARKDOWN_SETTINGS);
   }
   const fileURL = pathToFileURL(path.join(manifest.contentDir, file));
   const { code, metadata } = await (await archiveRenderer).render(body, { frontmatter, fileURL });
   return { html: code, headings: metadata.headings };
 }
-
-let archiveExists: (file: string) => boolean = () => true;

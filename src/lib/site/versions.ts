@@ -2,6 +2,7 @@
 import type { ApprovalRecord } from '../git/versions.ts';
 import { repoLinks } from '../git/repo-links.ts';
 import { manifest, url } from './manifest.ts';
+import { editionContent } from './collection.ts';
 
 /** The history page of a document: `/<folder>/<slug>/versioner/`. */
 export const historyUrl = (id: string) => url(`${id}/versioner/`);
@@ -22,6 +23,17 @@ export const archivedBody = (id: string, date: string): string | undefined => ma
 export function hasPage(id: string, index: number, count: number, date: string): boolean {
   const limit = manifest.settings.archivedVersions;
   return (limit === undefined || index >= count - limit) && archivedBody(id, date) !== undefined;
+}
+
+let published: Promise<(file: string) => boolean> | undefined;
+
+/** Whether the edition publishes a content file (a document as `<id>.mdx`, or an attachment): archived links to others are text. */
+export function publishedFiles(): Promise<(file: string) => boolean> {
+  published ??= editionContent().then(({ docs }) => {
+    const files = new Set([...docs.map((d) => `${d.id}.mdx`), ...manifest.attachments]);
+    return (file: string) => files.has(file);
+  });
+  return published;
 }
 
 /** Links to a commit and a pull or merge request on the repository host, when the handbook names one. */
