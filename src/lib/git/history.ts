@@ -55,6 +55,16 @@ function gitBytes(cwd: string, args: string[], input: string): Buffer {
   return execFileSync('git', args, { cwd, input, maxBuffer: 2 ** 31, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** Runs git without blocking, feeding it `input` and keeping its output as bytes (`cat-file --batch` counts bytes). */
+function runBytesAsync(cwd: string, args: string[], input: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('git', args, { cwd, encoding: 'buffer', maxBuffer: 2 ** 31 }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+    child.stdin!.end(input);
+  });
+}
+
 /** Runs git without blocking. */
 const runAsync = (cwd: string, args: string[]) =>
   execFileAsync('git', args, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 }).then((r) => r.stdout);
@@ -63,8 +73,11 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 const END = '\x1d';
 
-/** The history `readGit` works from: the repository, the content folder's path in it, and `git log`'s output. */
-export type GitLog = { top: string; prefix: string; log: string } | { unavailable: string };
+/**
+ * The history `readGit` works from: the repository, the content folder's path in it, `git log`'s output, and every
+ * version of every document file the log names, by blob id (from the one `git cat-file --batch`).
+ */
+export type GitLog = { top: string; prefix: string; log: string; blobs: Map<string, string> } | { unavailable: string };
 
 const REV_PARSE = ['rev-parse', '--show-toplevel', '--is-shallow-repository'];
 
@@ -103,11 +116,14 @@ export function readGitLog(contentDir: string): GitLog {
     return NO_REPOSITORY;
   }
   if ('unavailable' in repo) return repo;
+  let log: string;
   try {
-    return { ...repo, log: git(repo.top, logArgs()) };
+    log = git(repo.top, logArgs());
   } catch {
     return NO_COMMITS;
   }
+  const input = batchInput(documentBlobs(parseLog(log, repo.prefix)));
+  return { ...repo, log, blobs: input ? parseBatch(gitBytes(repo.top, ['cat-file', '--batch'], input)) : new Map() };
 }
 
 /** `readGitLog` without blocking, so the build reads the history while the documents are parsed. */
@@ -117,21 +133,26 @@ export async function readGitLogAsync(contentDir: string): Promise<GitLog> {
     () => NO_REPOSITORY,
   );
   if ('unavailable' in repo) return repo;
-  return runAsync(repo.top, logArgs()).then(
-    (log) => ({ ...repo, log }),
-    () => NO_COMMITS,
-  );
+  const log = await runAsync(repo.top, logArgs()).catch(() => undefined);
+  if (log === undefined) return NO_COMMITS;
+  // The historic versions are read now too, while the documents are still being parsed.
+  const input = batchInput(documentBlobs(parseLog(log, repo.prefix)));
+  const blobs = input ? parseBatch(await runBytesAsync(repo.top, ['cat-file', '--batch'], input)) : new Map<string, string>();
+  return { ...repo, log, blobs };
 }
+
+/** Every blob of a document file the log names, before and after each change. */
+const documentBlobs = (entries: readonly LogEntry[]) => entries.flatMap((e) => e.changes.flatMap((c) => [c.oldBlob, c.newBlob]));
 
 /** One commit of the log and the document files it changed. */
 interface LogEntry {
   commit: CommitInfo;
   parents: string[];
   body: string;
-  changes: { oldBlob: string; newBlob: string; status: string; from?: string; file: string }[];
+  changes: { oldBlob: string; newBlob: string; from?: string; file: string }[];
 }
 
-const RAW_LINE = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) ([A-Z])\d*\t([^\t]+)(?:\t(.+))?$/;
+const RAW_LINE = /^:\d+ \d+ ([0-9a-f]+) ([0-9a-f]+) [A-Z]\d*\t([^\t]+)(?:\t(.+))?$/;
 
 /** Splits `git log` output into commits with their changed `.mdx` files inside the content folder. */
 function parseLog(log: string, prefix: string): LogEntry[] {
@@ -147,19 +168,19 @@ function parseLog(log: string, prefix: string): LogEntry[] {
       for (const line of record.slice(end + 1).split('\n')) {
         const m = RAW_LINE.exec(line);
         if (!m) continue;
-        const [, oldBlob = '', newBlob = '', status = '', first = '', second] = m;
+        const [, oldBlob = '', newBlob = '', first = '', second] = m;
         const file = inside(second ?? first);
         if (!file?.endsWith('.mdx')) continue;
         const from = second === undefined ? undefined : inside(first);
-        changes.push({ oldBlob, newBlob, status, file, ...(from !== undefined && { from }) });
+        changes.push({ oldBlob, newBlob, file, ...(from !== undefined && { from }) });
       }
       return { commit: { hash, date: iso.slice(0, 10), author, subject }, parents: parents.split(' ').filter(Boolean), body, changes };
     });
 }
 
 /**
- * Reads Git data for every document in three git calls at most, whatever the number of documents: `rev-parse`, one
- * `git log`, and one `git cat-file --batch` for the historic versions approvals are read from.
+ * Reads Git data for every document from the history (`readGitLog`: three git calls at most, whatever the number of
+ * documents: `rev-parse`, one `git log`, and one `git cat-file --batch` for the versions approvals are read from).
  */
 export function readGit(
   contentDir: string,
@@ -170,7 +191,7 @@ export function readGit(
   const docs = new Map<string, GitDocInfo>();
   const versions = new Map<string, GitVersions>();
   if ('unavailable' in history) return { summary: { available: false, reason: history.unavailable }, docs, versions };
-  const { top, prefix, log } = history;
+  const { prefix, log, blobs } = history;
   const entries = parseLog(log, prefix);
   const pending: { file: string; oldBlob: string; newBlob: string }[] = [];
   const chains = new Map<string, FileVersion[]>();
@@ -197,9 +218,6 @@ export function readGit(
         pending.push({ file, oldBlob: change.oldBlob, newBlob: change.newBlob });
     }
   }
-  const wanted = [...pending.flatMap((p) => [p.oldBlob, p.newBlob]), ...[...chains.values()].flat().map((v) => v.blob)];
-  const input = batchInput(wanted);
-  const blobs = input ? parseBatch(gitBytes(top, ['cat-file', '--batch'], input)) : new Map<string, string>();
   markBodyChanges(pending, docs, blobs);
   for (const [file, info] of docs) if (info.changedSinceApproval === undefined && approvedOn.get(file)) info.changedSinceApproval = false;
   const requests = requestsByCommit(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffHtml, diffWords, hasChanges } from '../../src/lib/versions/diff.ts';
 import { pullRequestOf, requestsByCommit } from '../../src/lib/git/pull-requests.ts';
+import { approvalsOf } from '../../src/lib/git/versions.ts';
 
 const show = (before: string, after: string) =>
   diffWords(before, after)
@@ -11,7 +12,9 @@ describe('word diff', () => {
   it('marks inserted and deleted words, keeping the newer text whole', () => {
     const before = 'Adgang gives efter behov.\n\nSe den gamle procedure.\n\nSlut.';
     const after = 'Adgang gives efter arbejdsbetinget behov og systemejeren.\n\nSlut.';
-    expect(show(before, after)).toBe('Adgang gives efter {+arbejdsbetinget +}behov [-.\n\nSe den gamle procedure-]{+og systemejeren+}.\n\nSlut.');
+    expect(show(before, after)).toBe(
+      'Adgang gives efter {+arbejdsbetinget +}behov [-.\n\nSe den gamle procedure-]{+og systemejeren+}.\n\nSlut.',
+    );
     const kept = diffWords(before, after)
       .filter((p) => p.kind !== 'del')
       .map((p) => p.text)
@@ -49,7 +52,10 @@ describe('pull and merge requests', () => {
   it('reads GitHub merge commits, squash titles and GitLab merge requests', () => {
     expect(pullRequestOf('Merge pull request #12 from dst/gren')).toEqual({ number: 12, host: 'github' });
     expect(pullRequestOf('Ret formulering (#7)')).toEqual({ number: 7, host: 'github' });
-    expect(pullRequestOf("Merge branch 'x' into 'main'", 'Ny version\n\nSee merge request dst/haandbog!9')).toEqual({ number: 9, host: 'gitlab' });
+    expect(pullRequestOf("Merge branch 'x' into 'main'", 'Ny version\n\nSee merge request dst/haandbog!9')).toEqual({
+      number: 9,
+      host: 'gitlab',
+    });
     expect(pullRequestOf('Ret #7 i teksten')).toBeUndefined();
   });
 
@@ -67,5 +73,37 @@ describe('pull and merge requests', () => {
     expect(requests.get('b2')?.number).toBe(5);
     expect(requests.get('c')?.number).toBe(8);
     expect(requests.has('a')).toBe(false);
+  });
+});
+
+describe('approval records from versions', () => {
+  const commit = (n: number) => ({ hash: `c${n}`, date: `2025-0${n}-01`, author: 'Anna Admin', subject: `Commit ${n}` });
+  const doc = (approvedOn: string, body: string, extra = '') =>
+    `---\ntitle: Adgang\ntype: politik\nowner: Ejeren\napprovalBody: Direktionen\napprovedOn: ${approvedOn}\nnextReview: 2026-01-01\n${extra}---\n\n${body}\n`;
+
+  it('tells new versions from reviews, keeps unapproved changes after the last, and reads plain and complex YAML alike', () => {
+    const blobs = new Map([
+      ['b1', doc('2025-01-01', 'Tekst et.', 'version: "1.0"\n')],
+      ['b2', doc('2025-02-01', 'Tekst et.', 'version: "1.0"\n')],
+      ['b3', doc('2025-02-01', 'Tekst to.', 'version: "1.0"\n')],
+      // Written so the plain reading gives up: a folded title goes through the YAML parser.
+      [
+        'b4',
+        doc("'2025-04-01'", 'Tekst to.', 'version: "2.0"\ndescription: >\n  foldet\n').replace(
+          'title: Adgang',
+          'title: >-\n  Adgang\n  i dag',
+        ),
+      ],
+      ['b5', doc('2025-04-01', 'Tekst tre.', 'version: "2.0"\n')],
+    ]);
+    const versions = ['b1', 'b2', 'b3', 'b4', 'b5'].map((blob, i) => ({ commit: commit(i + 1), blob, file: 'politikker/adgang.mdx' }));
+    const found = approvalsOf(versions, blobs, new Map([['c2', { number: 5, host: 'github' as const }]]));
+    expect(found.approvals.map((a) => [a.approvedOn, a.kind, a.version, a.title, a.request?.number])).toEqual([
+      ['2025-01-01', 'new-version', '1.0', 'Adgang', undefined],
+      ['2025-02-01', 'review', '1.0', 'Adgang', 5],
+      ['2025-04-01', 'new-version', '2.0', 'Adgang i dag', undefined],
+    ]);
+    expect(found.unapproved.map((u) => u.commit.hash)).toEqual(['c5']);
+    expect(found.bodies.get('2025-02-01')).toBe('Tekst et.');
   });
 });
