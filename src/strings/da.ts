@@ -239,6 +239,7 @@ export const da = {
     deleted: 'slettet:',
     textHeading: 'Teksten som godkendt',
     mdxSource: 'Denne version bruger MDX-komponenter, som ikke kan gengives for en tidligere version; teksten vises derfor som kildetekst.',
+    image: 'Billede',
     deadLink: 'findes ikke længere',
     logTitle: 'Godkendelser',
     logIntro: 'Alle godkendelser af håndbogens dokumenter, nyeste først, rekonstrueret fra Git.',

@@ -244,6 +244,7 @@ export const en: Widen<Strings> = {
     deleted: 'deleted:',
     textHeading: 'The text as approved',
     mdxSource: 'This version uses MDX components, which cannot be rendered for an earlier version; the text is shown as source.',
+    image: 'Image',
     deadLink: 'no longer exists',
     logTitle: 'Approvals',
     logIntro: 'Every approval of the handbook’s documents, newest first, reconstructed from Git.',

@@ -7,7 +7,7 @@ import { render, type CollectionEntry } from 'astro:content';
 import { MARKDOWN_SETTINGS, markdownOptions } from '../markdown/options.ts';
 import { manifest } from './manifest.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
-import { deadLinkPlugin } from '../markdown/plugins/dead-links.ts';
+import { deadLinkPlugin, type ArchiveNotes } from '../markdown/plugins/dead-links.ts';
 
 /** A rendered document: HTML for plain Markdown, a component for MDX, and its headings either way. */
 export type RenderedDoc =
@@ -41,12 +41,12 @@ export async function renderArchivedBody(
   file: string,
   frontmatter: Record<string, unknown>,
   exists: (file: string) => boolean,
-  deadNote: string,
+  notes: ArchiveNotes,
 ): Promise<{ html: string; headings: MarkdownHeading[] }> {
   // One renderer per build: `exists` and the note are the same for every archived page of an edition.
   if (!archiveRenderer) {
     const options = markdownOptions(manifest);
-    const dead = deadLinkPlugin(manifest.contentDir, exists, deadNote);
+    const dead = deadLinkPlugin(manifest.contentDir, exists, notes);
     archiveRenderer = satteri({ ...options, mdastPlugins: [dead, ...(options.mdastPlugins ?? [])] }).createRenderer(MARKDOWN_SETTINGS);
   }
   const fileURL = pathToFileURL(path.join(manifest.contentDir, file));
