@@ -72,6 +72,11 @@ export const settingsSchema = z
       .default([...DEFAULT_APPROVAL_BODIES]),
     /** Longest allowed months from `approvedOn` to `nextReview` per type, e.g. `{ politik: 12 }`. */
     reviewIntervalMonths: z.partialRecord(z.enum(DOCUMENT_TYPES), z.int().positive()).default({ politik: 12 }),
+    /**
+     * Archived versions whose text the intranet renders, per document, newest first, e.g. `5`; absent: all. Older
+     * approvals stay listed on the history page with their commit.
+     */
+    archivedVersions: z.int().nonnegative().optional(),
     /** Days before `nextReview` in which a document counts as due soon, e.g. `30`. */
     dueSoonDays: z.int().nonnegative().default(30),
     /** Longest allowed months from a dispensation's `approvedOn` to its `expires`, e.g. `12`. */

@@ -51,6 +51,11 @@ export interface BuildManifest {
   soa?: SoaManifest;
   /** The register of dispensations (intranet only, and only when the handbook has any); never in the public edition. */
   dispensations?: DispensationManifest;
+  /**
+   * Intranet only: the approved text (Markdown body) of each approval, by
+   * document id and `approvedOn`, e.g. `{ "politikker/x": { "2025-01-15": "## Formål …" } }`; the public manifest has none.
+   */
+  archive?: Record<string, Record<string, string>>;
 }
 
 /** The manifest's file name inside a stage folder. */

@@ -139,7 +139,24 @@ export function buildManifest(
     git: git.summary,
     soa: soaManifest(handbook, docs, options.edition),
     ...(!isPublic && { dispensations: buildRegister(handbook, options.today, options.drafts) }),
+    ...(!isPublic && { archive: archiveTexts(git, docs, handbook.settings.archivedVersions) }),
   };
+}
+
+/**
+ * The bodies archived pages show: the text of every approval, the current one's too (the page may have changed since);
+ * with `archivedVersions` N, the last N and the one before them (for the diff of the oldest).
+ */
+function archiveTexts(git: GitData, docs: readonly HandbookDoc[], limit?: number): Record<string, Record<string, string>> {
+  const archive: Record<string, Record<string, string>> = {};
+  for (const doc of docs) {
+    const approvals = git.docs.get(doc.file)?.approvals ?? [];
+    const bodies = git.versions?.get(doc.file);
+    if (!approvals.length || !bodies) continue;
+    const dates = (limit === undefined ? approvals : limit === 0 ? [] : approvals.slice(-limit - 1)).map((a) => a.approvedOn);
+    archive[doc.id] = Object.fromEntries(dates.filter((d) => bodies.has(d)).map((d) => [d, bodies.get(d)!]));
+  }
+  return archive;
 }
 
 /** The public edition shows only the date of the last change: messages, authors and paths can name internal matters. */

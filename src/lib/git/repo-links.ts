@@ -11,5 +11,7 @@ export function repoLinks(repo: Repository, repoPath: string) {
     edit: `${base}${sep}/edit/${repo.branch}/${file}`,
     history: `${base}${sep}/commits/${repo.branch}/${file}`,
     commit: (hash: string) => `${base}${sep}/commit/${hash}`,
+    /** A pull request (GitHub) or merge request (GitLab) by number. */
+    request: (number: number) => (repo.host === 'gitlab' ? `${base}/-/merge_requests/${number}` : `${base}/pull/${number}`),
   };
 }

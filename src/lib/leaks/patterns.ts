@@ -39,6 +39,7 @@ const MIN: Record<string, number> = {
   version: 8,
   overskrift: 12,
   sætning: 30,
+  'arkiveret tekst': 30,
   filnavn: 8,
   vedhæftning: 12,
   sektion: 8,
@@ -166,8 +167,31 @@ export function leakPatterns(handbook: Handbook, git?: GitData): LeakPattern[] {
       add(c.author, 'forfatter', doc.displayPath, reason);
       add(c.hash, 'commit', doc.displayPath, reason);
     }
+    archivedPatterns(doc, git!, isPublic(doc), add);
   }
   return [...withoutPublicText(handbook, [...candidates.values()], used), ...files];
+}
+
+/**
+ * Archived versions are intranet-only: the sentences of every approved version that was not public (a public
+ * document's internal past included), and the approval commits, so none of it can slip into the public edition.
+ */
+function archivedPatterns(
+  doc: HandbookDoc,
+  git: GitData,
+  docIsPublic: boolean,
+  add: (raw: string, what: string, source: string, reason: string) => void,
+): void {
+  const bodies = git.versions?.get(doc.file);
+  for (const approval of git.docs.get(doc.file)?.approvals ?? []) {
+    add(approval.commit.subject, 'commit-besked', doc.displayPath, 'Git-historik vises ikke i den offentlige udgave');
+    add(approval.commit.hash, 'commit', doc.displayPath, 'Git-historik vises ikke i den offentlige udgave');
+    if (docIsPublic && approval.audience === 'public') continue;
+    const reason = `arkiveret ikke-offentlig version godkendt ${approval.approvedOn}`;
+    add(approval.title, 'titel', doc.displayPath, reason);
+    const sentences = (bodies?.get(approval.approvedOn) ?? '').split(/(?<=[.!?])\s+|\s*\n\s*/).filter((x) => x.length >= MIN['sætning']!);
+    for (const sentence of spread(sentences, 6)) add(tail(sentence), 'arkiveret tekst', doc.displayPath, reason);
+  }
 }
 
 /** Drops patterns that public documents, their files, public settings or the UI text themselves contain. */

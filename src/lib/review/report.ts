@@ -1,8 +1,9 @@
 import type { Handbook } from '../content/load.ts';
 import type { GitData } from '../git/history.ts';
 import { countReview, groupReview, reviewStatus, type ReviewStatus } from './status.ts';
-import { formatDate } from '../util/dates.ts';
+import { addMonths, formatDate } from '../util/dates.ts';
 import { dispensationMarkdown, dispensationReport, dispensationText, type DispensationReport } from '../dispensations/report.ts';
+import type { ApprovalRecord } from '../git/versions.ts';
 
 /** One approved document in the review report. */
 export interface ReportRow {
@@ -17,7 +18,17 @@ export interface ReportRow {
   status: ReviewStatus;
   /** True or false when Git could tell; null when history was missing. */
   changedSinceApproval: boolean | null;
+  /** Every approval recorded in Git, oldest first; null when history was missing. */
+  approvals: ApprovalRecord[] | null;
+  /** The date of the last recorded approval (Git), else `approvedOn`, e.g. `2025-09-01`. */
+  lastApproval: string;
+  /** True when the last approval is older than the type's review interval (12 months when none is set), whatever `nextReview` says. */
+  approvalExpired: boolean;
 }
+
+/** The review interval of a type in months: `reviewIntervalMonths`, or the policy's yearly review. */
+const intervalOf = (handbook: Handbook, type: string) =>
+  (handbook.settings.reviewIntervalMonths as Record<string, number | undefined>)[type] ?? 12;
 
 /** The review report: every approved document, counts, and whether Git history was available. */
 export interface ReviewReport {
@@ -29,6 +40,13 @@ export interface ReviewReport {
   owners: { owner: string; rows: ReportRow[] }[];
   /** Expired and expiring dispensations, grouped by holder. */
   dispensations: DispensationReport;
+}
+
+/** A document's recorded approvals and whether the last one is older than its review interval. */
+function approvalFacts(handbook: Handbook, git: GitData, d: Handbook['docs'][number], today: string) {
+  const approvals = git.summary.available ? (git.docs.get(d.file)?.approvals ?? []) : null;
+  const lastApproval = approvals?.at(-1)?.approvedOn ?? d.data.approvedOn!;
+  return { approvals, lastApproval, approvalExpired: addMonths(lastApproval, intervalOf(handbook, d.data.type)) < today };
 }
 
 /** Builds the review report of every approved document against `today`. */
@@ -46,6 +64,7 @@ export function buildReport(handbook: Handbook, git: GitData, today: string): Re
       nextReview: d.data.nextReview!,
       status: reviewStatus(d.data.nextReview, today, handbook.settings.dueSoonDays)!,
       changedSinceApproval: git.summary.available ? (git.docs.get(d.file)?.changedSinceApproval ?? false) : null,
+      ...approvalFacts(handbook, git, d, today),
     }));
   const owners = groupReview(rows, 'owner').map((g) => ({ owner: g.name, rows: g.rows }));
   return {
@@ -100,5 +119,20 @@ export function formatMarkdown(report: ReviewReport): string {
     lines.push('');
   }
   lines.push(...dispensationMarkdown(report.dispensations, report.today));
+  lines.push(...expiredApprovals(report));
   return lines.join('\n');
+}
+
+/** Markdown lines naming documents whose last approval is older than their review interval, even if `nextReview` was moved. */
+function expiredApprovals(report: ReviewReport): string[] {
+  const rows = report.owners.flatMap((o) => o.rows).filter((r) => r.approvalExpired);
+  if (!rows.length) return [];
+  return [
+    '### Sidste godkendelse er ældre end revisionsintervallet',
+    '',
+    ...rows.map(
+      (r) => `- ${r.title.replace(/\|/g, '\\|')} (\`${r.file}\`): sidst godkendt ${r.lastApproval}, næste revision ${r.nextReview}`,
+    ),
+    '',
+  ];
 }

@@ -7,6 +7,7 @@ import { render, type CollectionEntry } from 'astro:content';
 import { MARKDOWN_SETTINGS, markdownOptions } from '../markdown/options.ts';
 import { manifest } from './manifest.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
+import { deadLinkPlugin, type ArchiveNotes } from '../markdown/plugins/dead-links.ts';
 
 /** A rendered document: HTML for plain Markdown, a component for MDX, and its headings either way. */
 export type RenderedDoc =
@@ -26,5 +27,29 @@ export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<Rendere
   const { body } = splitFrontmatter(source);
   renderer ??= satteri(markdownOptions(manifest)).createRenderer(MARKDOWN_SETTINGS);
   const { code, metadata } = await (await renderer).render(body, { frontmatter: entry.data, fileURL: pathToFileURL(file) });
+  return { html: code, headings: metadata.headings };
+}
+
+let archiveRenderer: ReturnType<ReturnType<typeof satteri>['createRenderer']> | undefined;
+
+/**
+ * Renders the Markdown body of an archived version as a document page renders plain Markdown, links resolved from the
+ * file's path at that version; links to documents or files the edition no longer has become text (`deadLinkPlugin`).
+ */
+export async function renderArchivedBody(
+  body: string,
+  file: string,
+  frontmatter: Record<string, unknown>,
+  exists: (file: string) => boolean,
+  notes: ArchiveNotes,
+): Promise<{ html: string; headings: MarkdownHeading[] }> {
+  // One renderer per build: `exists` and the note are the same for every archived page of an edition.
+  if (!archiveRenderer) {
+    const options = markdownOptions(manifest);
+    const dead = deadLinkPlugin(manifest.contentDir, exists, notes);
+    archiveRenderer = satteri({ ...options, mdastPlugins: [dead, ...(options.mdastPlugins ?? [])] }).createRenderer(MARKDOWN_SETTINGS);
+  }
+  const fileURL = pathToFileURL(path.join(manifest.contentDir, file));
+  const { code, metadata } = await (await archiveRenderer).render(body, { frontmatter, fileURL });
   return { html: code, headings: metadata.headings };
 }

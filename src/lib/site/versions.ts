@@ -1,0 +1,47 @@
+/** Where a document's history and archived versions live on the intranet, and what they show. */
+import type { ApprovalRecord } from '../git/versions.ts';
+import { repoLinks } from '../git/repo-links.ts';
+import { manifest, url } from './manifest.ts';
+import { editionContent } from './collection.ts';
+
+/** The history page of a document: `/<folder>/<slug>/versioner/`. */
+export const historyUrl = (id: string) => url(`${id}/versioner/`);
+
+/** The archived version approved on `date`: `/<folder>/<slug>/versioner/<date>/`. */
+export const versionUrl = (id: string, date: string) => url(`${id}/versioner/${date}/`);
+
+/** Whether this edition shows versions at all: the intranet only. */
+export const showsVersions = () => manifest.edition === 'intranet';
+
+/** A document's approvals, oldest first (none in the public edition, whose manifest carries none). */
+export const approvalsOf = (id: string): ApprovalRecord[] => manifest.docs[id]?.git?.approvals ?? [];
+
+/** The approved text of a document's version, when the stage archived it. */
+export const archivedBody = (id: string, date: string): string | undefined => manifest.archive?.[id]?.[date];
+
+/** Whether approval `index` (oldest first, of `count`) has its own page: all do, or the last `archivedVersions`. */
+export function hasPage(id: string, index: number, count: number, date: string): boolean {
+  const limit = manifest.settings.archivedVersions;
+  return (limit === undefined || index >= count - limit) && archivedBody(id, date) !== undefined;
+}
+
+let published: Promise<(file: string) => boolean> | undefined;
+
+/** Whether the edition publishes a content file (a document as `<id>.mdx`, or an attachment): archived links to others are text. */
+export function publishedFiles(): Promise<(file: string) => boolean> {
+  published ??= editionContent().then(({ docs }) => {
+    const files = new Set([...docs.map((d) => `${d.id}.mdx`), ...manifest.attachments]);
+    return (file: string) => files.has(file);
+  });
+  return published;
+}
+
+/** Links to a commit and a pull or merge request on the repository host, when the handbook names one. */
+export function hostLinks(repoPath: string | undefined) {
+  const repo = manifest.settings.repository;
+  const links = repo && repoPath ? repoLinks(repo, repoPath) : undefined;
+  return { commit: links?.commit, request: links?.request };
+}
+
+/** True when an archived body needs MDX (imports, exports, components or expressions), which archived pages do not run. */
+export const needsMdx = (body: string) => /^\s*(import|export)\s/m.test(body) || /<[A-Za-z]/.test(body) || /[{}]/.test(body);
