@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { generateHandbook, type GeneratedHandbook } from './bench/corpus/generate.ts';
 import { ROOT, runOurs, runPlain, type RunResult } from './bench/measure/builds.ts';
 import { editionSize } from './bench/measure/size.ts';
+import { searchLatency, searchTerms } from './bench/measure/search.ts';
 import { markdownReport, medianRun, seconds, type BenchResult } from './bench/report.ts';
 
 const USAGE = `Usage: npm run bench -- [--docs 1000] [--runs 3] [--seed 1] [--commits 300] [--json out.json] [--no-plain] [--keep] [--cpu-prof DIR]
@@ -158,6 +159,10 @@ async function main(): Promise<void> {
       },
       plain,
       ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,
+      search: await searchLatency(
+        path.join(ours!.outDir, 'intranet'),
+        searchTerms(handbook.docs.filter((d) => d.status === 'approved').map((d) => d.title)),
+      ),
     };
     if (opts.cpuProf) {
       const dir = path.resolve(opts.cpuProf);

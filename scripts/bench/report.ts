@@ -1,6 +1,7 @@
 /** Medians of the benchmark runs and the Markdown table printed for the README. */
 import type { RunResult } from './measure/builds.ts';
 import type { EditionSize } from './measure/size.ts';
+import type { SearchLatency } from './measure/search.ts';
 
 /** Everything one `npm run bench` measured. */
 export interface BenchResult {
@@ -16,6 +17,8 @@ export interface BenchResult {
   plain?: { runs: RunResult[]; median: RunResult; size: EditionSize };
   /** Our median wall time divided by the plain site's. */
   ratio?: number;
+  /** Search latency on the intranet's search page (ms from keystroke to first result); absent without Chromium. */
+  search?: SearchLatency;
 }
 
 /** Our wall time over the plain site's, run by run (they alternate, so each pair met the same machine load). */
@@ -166,6 +169,17 @@ export function markdownReport(r: BenchResult): string {
         ['Typical page: JS gzip', ...cols.map((c) => ed(c, (s) => kb(s.page?.js)))],
       ],
     ),
+  );
+  const search = r.search;
+  out.push(
+    '',
+    search
+      ? `Search on the intranet's search page, ms from keystroke to the first result once the index is loaded: median **${search.median} ms** (${Object.entries(
+          search.times,
+        )
+          .map(([q, ms]) => `${q} ${ms}`)
+          .join(', ')}).`
+      : 'Search latency: n/a (no Chromium).',
   );
   out.push(
     '',

@@ -15,7 +15,7 @@ import { cleanup, copyFixture, ROOT, runScript, tempDir } from '../helpers/index
 import { initRepo } from '../helpers/git.ts';
 import { launch, openPage } from './browser.ts';
 import { startNginx, type RunningNginx } from './nginx.ts';
-import { query } from './search-query.ts';
+import { query } from '../../scripts/bench/measure/search-query.ts';
 import { checkAbsolute, checkReferences, servedPages } from './served-links.ts';
 
 const BASE = '/da/OmDS/informationssikkerhed/';

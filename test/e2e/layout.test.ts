@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/index.ts';
 import { editions, htmlPages, launch, openPage, pageHtml } from './browser.ts';
 import { brokenWords, cellOverflow, hyphenatesDanish, viewportOverflow } from './layout-measure.ts';
-import { query } from './search-query.ts';
+import { query } from '../../scripts/bench/measure/search-query.ts';
 
 const SHOTS = path.join(ROOT, 'test-results', 'layout');
 const WIDTHS = [390, 1280] as const;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityHeaders } from '../../src/lib/build/security-headers/read.ts';
 import { editions, launch, openPage } from './browser.ts';
 import { startNginx, type RunningNginx } from './nginx.ts';
-import { query } from './search-query.ts';
+import { query } from '../../scripts/bench/measure/search-query.ts';
 
 const servers: Partial<Record<'intranet' | 'public', RunningNginx>> = {};
 let browser: Browser;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { query } from './search-query.ts';
+import { query } from '../../scripts/bench/measure/search-query.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { da } from '../../src/strings/da.ts';
 import { editions, htmlPages, launch, openPage, pageHtml, type PageLog } from './browser.ts';

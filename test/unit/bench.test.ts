@@ -6,6 +6,7 @@ import { generateHandbook, type GeneratedHandbook } from '../../scripts/bench/co
 import { countWords } from '../../scripts/bench/corpus/text.ts';
 import { astroLogsByEdition } from '../../scripts/bench/measure/astro-log.ts';
 import { pageAssets } from '../../scripts/bench/measure/page-weight.ts';
+import { searchTerms } from '../../scripts/bench/measure/search.ts';
 import { median, medianRun } from '../../scripts/bench/report.ts';
 import type { RunResult } from '../../scripts/bench/measure/builds.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from '../helpers/index.ts';
@@ -124,5 +125,19 @@ describe('bench measurement helpers', () => {
       { wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 7 } },
     ];
     expect(medianRun(runs)).toEqual({ wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 8 } });
+  });
+});
+
+describe('search latency terms', () => {
+  it('takes the longest word of titles spread over the handbook, each once', () => {
+    const titles = [
+      'Test af backupkopier',
+      'Styring af leverandører',
+      'Kryptering',
+      'Test af backupkopier igen',
+      'A b',
+      'Awareness og træning',
+    ];
+    expect(searchTerms(titles, 3)).toEqual(['backupkopier', 'leverandører', 'kryptering']);
   });
 });
