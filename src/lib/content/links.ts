@@ -4,6 +4,7 @@ import type { Handbook, HandbookDoc } from './load.ts';
 import type { Reference } from '../markdown/parse.ts';
 import type { Problem } from '../util/problems.ts';
 import { inEdition } from '../config/editions.ts';
+import { isNodeModule } from '../markdown/build-time-code.ts';
 
 /** What a reference in a document points at. */
 export type Target =
@@ -65,6 +66,8 @@ export function checkReferences(handbook: Handbook): Problem[] {
       }
     };
     for (const ref of doc.references) {
+      // A Node module is refused as build-time code (`build-time-code.ts`), with its own message.
+      if (ref.kind === 'import' && isNodeModule(ref.url)) continue;
       if (ref.kind === 'import' && !/^\.\.?\//.test(ref.url)) {
         // An absolute path or a module would be resolved by the build outside the edition's staged files.
         add(ref, `import: "${ref.url}" skal være en relativ sti (./ eller ../) til en fil i indholdsmappen`);

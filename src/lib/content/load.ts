@@ -112,6 +112,7 @@ function loadDocument(
     add(error.place.line, error.place.col, error.message);
     return undefined;
   }
+  for (const code of parsed.refusedCode) add(code.line, code.col, code.message);
   if (parsed.yaml === undefined) {
     add(1, 1, 'frontmatter: mangler (filen skal starte med --- og felterne title, type, owner, approvalBody ...)');
     return undefined;
