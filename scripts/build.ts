@@ -1,6 +1,5 @@
 /** `npm run build [intranet|public]`: checks the content, then builds the editions side by side and swaps each in. */
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook } from '../src/lib/content/load.ts';
 import { loadHandbookParallel } from '../src/lib/content/parallel.ts';
@@ -13,38 +12,13 @@ import { stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
 import { swapInto } from '../src/lib/build/swap.ts';
+import { runEditionProcess } from '../src/lib/build/edition-process.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { checkApplicability } from '../src/lib/soa/check.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
-const EDITION_SCRIPT = path.join(REPO_ROOT, 'scripts', 'build-edition.ts');
-
-/**
- * Builds a staged edition in its own process (`scripts/build-edition.ts`: Astro, then Pagefind), so two editions use
- * two cores. Its output goes to a file in the stage, not a pipe: a pipe that fills while this process is busy (the
- * leak scan is synchronous) would stop the child at its next log line until this process reads again.
- */
-function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const logFile = path.join(stageDir, 'build.log');
-    const log = openSync(logFile, 'w');
-    const child = spawn(process.execPath, [EDITION_SCRIPT], {
-      cwd: REPO_ROOT,
-      // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
-      env: { ...process.env, HANDBOOK_STAGE: stageDir, ASTRO_TELEMETRY_DISABLED: '1', HANDBOOK_YIELD_CPU: yields ? '1' : '' },
-      stdio: ['ignore', log, log],
-    });
-    closeSync(log);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (process.env.HANDBOOK_VERBOSE === '1' || code !== 0) process.stderr.write(readFileSync(logFile));
-      if (code === 0) resolve();
-      else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
-    });
-  });
-}
 
 /** Builds one edition into a private folder, scans the public one for leaks, then swaps it into place. */
 async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, edition: Edition, yields: boolean): Promise<void> {
@@ -52,7 +26,9 @@ async function buildEdition(handbook: Handbook, git: GitData, env: HandbookEnv, 
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, parentDir: STAGE_PARENT }),
   );
   try {
-    await timed('edition', edition, () => buildStaged(stageDir, edition, yields));
+    await timed('edition', edition, () =>
+      runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields }),
+    );
     const built = path.join(stageDir, 'dist');
     // Never swap in an edition without its security headers and search index, whatever its process said.
     for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])

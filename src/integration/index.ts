@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -5,6 +6,8 @@ import { manifest } from '../lib/site/manifest.ts';
 import { MARKDOWN_SETTINGS, markdownOptions } from '../lib/markdown/options.ts';
 import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
+import { confineModules } from '../lib/site/confine-modules.ts';
+import { REPO_ROOT } from '../lib/config/env.ts';
 
 /**
  * The handbook integration: link rewriting and footnote languages in Markdown and MDX, and attachments. The edition's
@@ -18,6 +21,14 @@ export default function handbook(): AstroIntegration {
         // The public edition beside the intranet yields the CPU (see scripts/build.ts); its index is written at normal priority.
         if (process.env.HANDBOOK_YIELD_CPU === '1') yieldCpu(process.pid);
         updateConfig({
+          // A staged build loads modules only from the stage and the tool itself.
+          vite: process.env.HANDBOOK_STAGE
+            ? {
+                plugins: [
+                  confineModules([process.env.HANDBOOK_STAGE, ...['src', 'node_modules', 'public'].map((d) => path.join(REPO_ROOT, d))]),
+                ],
+              }
+            : {},
           markdown: {
             ...MARKDOWN_SETTINGS,
             processor: satteri(markdownOptions(manifest)),

@@ -44,6 +44,9 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
   manifest.frontmatter = Object.fromEntries(docs.filter((d) => staged.has(d.file)).map((d) => [d.id, d.data]));
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+  // The stage is Vite's root: this makes it the package and workspace root too, so Vite looks no further up
+  // (the isolated edition process may not read the folders above it; src/lib/build/isolation.ts).
+  writeFileSync(path.join(stageDir, 'package.json'), '{ "private": true, "type": "module", "workspaces": [] }\n');
   return stageDir;
 }
 
