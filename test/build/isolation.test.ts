@@ -4,6 +4,7 @@
  * fails, and nothing of the files it reached for is in the output.
  */
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadHandbook } from '../../src/lib/content/load.ts';
@@ -12,6 +13,7 @@ import { stageEdition } from '../../src/lib/build/stage.ts';
 import { runEditionProcess } from '../../src/lib/build/edition-process.ts';
 import { cleanup, copyFixture, readTree, ROOT } from '../helpers/index.ts';
 import { TODAY } from '../helpers/leaks.ts';
+import type { Edition } from '../../src/schemas/settings.ts';
 
 const content = copyFixture('minimal');
 const outside = path.join(path.dirname(content), 'udenfor');
@@ -35,9 +37,9 @@ writeFileSync(policy, `${readFileSync(policy, 'utf8')}\nTitel: {frontmatter.titl
 const handbook = loadHandbook(content);
 
 /** Stages the public edition with `body` in place of the policy's body: code that check and build would refuse. */
-function hostileStage(body: string): string {
+function hostileStage(body: string, edition: Edition = 'public'): string {
   const stageDir = stageEdition(handbook, readGit(content, new Map()), {
-    edition: 'public',
+    edition,
     today: TODAY,
     drafts: false,
     parentDir: path.join(ROOT, '.handbook-build'),
@@ -50,11 +52,11 @@ function hostileStage(body: string): string {
 }
 
 /** Builds a stage as `npm run build` does, its stderr captured; resolves to the failure message or undefined. */
-async function buildStage(stageDir: string): Promise<string | undefined> {
+async function buildStage(stageDir: string, edition: Edition = 'public'): Promise<string | undefined> {
   const write = process.stderr.write;
   process.stderr.write = () => true;
   try {
-    await runEditionProcess(stageDir, 'public', { repoRoot: ROOT, contentDir: content, yields: false });
+    await runEditionProcess(stageDir, edition, { repoRoot: ROOT, contentDir: content, yields: false });
     return undefined;
   } catch (error) {
     const log = path.join(stageDir, 'build.log');
@@ -81,7 +83,7 @@ describe('isolation of the public edition process', () => {
         `export const internal = attempt(() => fs.readFileSync('${content}/regler/hemmelig-serverrum.mdx', 'utf8'));`,
         `export const fromCwd = attempt(() => fs.readFileSync(path.join(process.cwd(), '${REPO_FILE}'), 'utf8'));`,
         `export const listing = attempt(() => fs.readdirSync('${content}/regler').join(' '));`,
-        "export const home = attempt(() => fs.readdirSync(path.join(process.env.HOME, '..', '..')).join(' '));",
+        `export const home = attempt(() => fs.readdirSync('${homedir()}').join(' '));`,
         `export const imported = await import(['${outside}', 'modul.mjs'].join('/')).then((m) => 'LÆST ' + m.default, (e) => 'NÆGTET ' + e.code);`,
         'export const environment = JSON.stringify(process.env);',
         '',
@@ -115,5 +117,23 @@ describe('isolation of the public edition process', () => {
       /^public: content\/politikker\/hemmelig\.txt i udgavens mappe er en symbolsk lænke; den følges ikke/,
     );
     expect(holding(stageDir, [SECRET])).toEqual([]);
+  });
+
+  it('gives the intranet edition the same isolation: no file outside its stage, not even the content folder', async () => {
+    const stageDir = hostileStage(
+      [
+        "import fs from 'node:fs';",
+        "export const attempt = (f) => { try { return 'LÆST ' + String(f()); } catch (e) { return 'NÆGTET ' + (e.code ?? e.message); } };",
+        `export const absolute = attempt(() => fs.readFileSync('${outside}/hemmelig.txt', 'utf8'));`,
+        `export const listing = attempt(() => fs.readdirSync('${content}').join(' '));`,
+        '',
+        '<p id="a">{absolute}</p> <p id="b">{listing}</p>',
+      ].join('\n'),
+      'intranet',
+    );
+    expect(await buildStage(stageDir, 'intranet')).toBeUndefined();
+    const page = readFileSync(path.join(stageDir, 'dist/politikker/sikkerhedspolitik/index.html'), 'utf8');
+    for (const id of ['a', 'b']) expect(page).toMatch(new RegExp(`<p id="${id}">NÆGTET ERR_ACCESS_DENIED</p>`));
+    expect(holding(stageDir, [SECRET, 'handbook.yaml'])).toEqual([]);
   });
 });
