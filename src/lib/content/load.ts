@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../../schemas/frontmatter.ts';
@@ -10,6 +10,7 @@ import { issuesToProblems } from '../yaml/validate.ts';
 import { loadOwnMeasures } from '../soa/files.ts';
 import type { OwnMeasure } from '../../schemas/measures.ts';
 import type { Problem } from '../util/problems.ts';
+import { DOCUMENT_LIMITS, readSource } from '../util/read-source.ts';
 
 /** One document of the handbook, validated. */
 export interface HandbookDoc {
@@ -65,8 +66,28 @@ export function loadHandbook(contentDir: string, { files, parser = 'satteri' }: 
   const own = loadOwnMeasures(root, displayRoot);
   problems.push(...own.problems);
   const rules: SchemaRules = { ...settings, ownMeasures: own.measures.map((m) => m.id) };
-  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules, parser);
+  const listed = files ?? listDocumentFiles(root);
+  if (!files) problems.push(...unlistedDocumentLinks(root, listed));
+  const loaded = loadDocuments(root, listed, rules, parser);
   return { contentDir: root, settings, ownMeasures: own.measures, docs: loaded.docs, problems: [...problems, ...loaded.problems] };
+}
+
+/**
+ * Documents the listing leaves out without a word: links named `*.mdx` that lead nowhere or round in a ring.
+ * One pass over the folder's entries, without following links.
+ */
+export function unlistedDocumentLinks(root: string, listed: readonly string[]): Problem[] {
+  const known = new Set(listed);
+  const problems: Problem[] = [];
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isSymbolicLink() || !entry.name.endsWith('.mdx')) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (known.has(file) || file.split('/').some((s) => s.startsWith('.') || s === 'node_modules')) continue;
+    const read = readSource(path.join(root, file), DOCUMENT_LIMITS);
+    const problem = 'problem' in read ? read.problem : { line: 1, col: 1, message: 'filen kan ikke findes af indholdslisten' };
+    problems.push({ file: path.relative(path.dirname(root), path.join(root, file)).split(path.sep).join('/'), severity: 'error', ...problem });
+  }
+  return problems;
 }
 
 /** Parses and validates the given documents of a content folder; the unit of work a parsing worker does. */
@@ -104,9 +125,14 @@ function loadDocument(
     if (!FILE_NAME.test(segment))
       add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
   }
+  const source = readSource(path.join(root, file), DOCUMENT_LIMITS);
+  if ('problem' in source) {
+    add(source.problem.line, source.problem.col, source.problem.message);
+    return undefined;
+  }
   let parsed;
   try {
-    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'), parser);
+    parsed = parseMdx(source.text, parser);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
     add(error.place.line, error.place.col, error.message);
