@@ -13,6 +13,7 @@ import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
 import { swapInto } from '../src/lib/build/swap.ts';
 import { runEditionProcess } from '../src/lib/build/edition-process.ts';
+import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { checkApplicability } from '../src/lib/soa/check.ts';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((a): a is Edition => (EDITIONS as string[]).includes(a));
   const editions = requested.length ? requested : [...EDITIONS];
   const env = readEnv();
+  // Stages of builds that were killed (CI cancelling a run sends SIGKILL); a running build's stage stays.
+  removeStaleStages(STAGE_PARENT);
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.

@@ -21,7 +21,7 @@ export const FILES = {
 } as const;
 export type FileKind = keyof typeof FILES;
 /** The document that links to the attachment: its link is where an attachment's problem is reported. */
-const LINKING = 'regler/intern-regel.mdx';
+const LINKING = 'regler/fravalgt-brug.mdx';
 
 /** `line:col` of the link to the attachment. */
 function linkPlace(content: string): string {

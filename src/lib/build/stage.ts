@@ -9,6 +9,7 @@ import { MANIFEST_FILE, type BuildManifest, type DocMeta, type EditionSettings }
 import { reviewStatus } from '../review/status.ts';
 import type { GitData, GitDocInfo } from '../git/history.ts';
 import { editionOwnMeasures, soaManifest } from '../soa/stage.ts';
+import { stagePrefix } from './stale-stages.ts';
 
 /** Options for staging one edition. */
 export interface StageOptions {
@@ -31,7 +32,8 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const files = new Set([...docs.map((d) => d.file), ...dependencies]);
   if (options.edition === 'public') [...files].forEach(publicFileGuard(handbook, docs));
   mkdirSync(options.parentDir, { recursive: true });
-  const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
+  // Named after this process, so a later build can tell a killed build's stage from a running one's.
+  const stageDir = mkdtempSync(path.join(options.parentDir, stagePrefix(options.edition)));
   chmodSync(stageDir, 0o700);
   const contentDir = path.join(stageDir, 'content');
   const staged = stagedNames(docs, files, dependencies);
