@@ -11,7 +11,7 @@ import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.t
 import { stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
-import { swapInto } from '../src/lib/build/swap.ts';
+import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { runEditionProcess } from '../src/lib/build/edition-process.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   const env = readEnv();
   // Stages of builds that were killed (CI cancelling a run sends SIGKILL); a running build's stage stays.
   removeStaleStages(STAGE_PARENT);
+  for (const edition of EDITIONS) recoverInterruptedSwap(path.join(env.outDir, edition));
   if (!existsSync(env.contentDir)) throw new Error(`HANDBOOK_CONTENT: mappen ${env.contentDir} findes ikke`);
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.

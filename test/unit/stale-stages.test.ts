@@ -1,9 +1,10 @@
 /** Stages of killed builds are removed, a running build's stage stays, whatever else is in the folder is left alone. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { processStart, removeStaleStages, stagePrefix } from '../../src/lib/build/stale-stages.ts';
+import { recoverInterruptedSwap } from '../../src/lib/build/swap.ts';
 import { cleanup, tempDir } from '../helpers/index.ts';
 
 const parent = tempDir('handbook-stages-');
@@ -34,5 +35,19 @@ describe('stale stages', () => {
 
   it('does nothing when there is no stage folder yet', () => {
     expect(removeStaleStages(path.join(parent, 'missing'))).toEqual([]);
+  });
+});
+
+describe('a swap interrupted by a kill', () => {
+  it('puts the previous edition back when the build died between the two renames, and removes its incoming folder', () => {
+    const out = path.join(parent, 'dist');
+    const dead = deadPid();
+    mkdirSync(path.join(out, `.public.old-${dead}-1`), { recursive: true });
+    writeFileSync(path.join(out, `.public.old-${dead}-1`, 'index.html'), 'forrige');
+    mkdirSync(path.join(out, `.public.new-${dead}-1`));
+    mkdirSync(path.join(out, `.intranet.new-${process.pid}-1`));
+    recoverInterruptedSwap(path.join(out, 'public'));
+    expect(readdirSync(out).sort()).toEqual([`.intranet.new-${process.pid}-1`, 'public']);
+    expect(readFileSync(path.join(out, 'public', 'index.html'), 'utf8')).toBe('forrige');
   });
 });

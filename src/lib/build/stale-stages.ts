@@ -24,7 +24,7 @@ export function stagePrefix(edition: string): string {
 }
 
 /** Whether the process that made a stage is still running: same pid, and (where known) the same start. */
-function ownerRunning(pid: number, start: number): boolean {
+export function ownerRunning(pid: number, start = 0): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
