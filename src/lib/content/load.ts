@@ -5,7 +5,7 @@ import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../
 import type { Settings } from '../../schemas/settings.ts';
 import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from '../markdown/parse.ts';
 import { loadSettings } from '../config/handbook-yaml.ts';
-import { parseLocatedYaml } from '../yaml/fields.ts';
+import { parseLocatedYaml, tooManyEntries } from '../yaml/fields.ts';
 import { issuesToProblems } from '../yaml/validate.ts';
 import { loadOwnMeasures } from '../soa/files.ts';
 import type { OwnMeasure } from '../../schemas/measures.ts';
@@ -128,6 +128,13 @@ function loadDocument(
   const source = readSource(path.join(root, file), DOCUMENT_LIMITS);
   if ('problem' in source) {
     add(source.problem.line, source.problem.col, source.problem.message);
+    return undefined;
+  }
+  // Frontmatter with 100,000 keys would first cost the whole MDX parse (seconds for remark); refused before it.
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(source.text.slice(0, 1 << 21));
+  const tooMany = frontmatter?.index === 0 ? tooManyEntries(frontmatter[1]!) : undefined;
+  if (tooMany) {
+    add(1, 1, `YAML-fejl: ${tooMany}`);
     return undefined;
   }
   let parsed;

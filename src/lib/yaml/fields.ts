@@ -11,6 +11,12 @@ function countEntries(source: string): number {
   return (source.match(/:(?=\s|$)|^\s*- |,/gm) ?? []).length;
 }
 
+/** Why a YAML text holds too many keys and list items to parse; undefined when it does not. */
+export function tooManyEntries(source: string): string | undefined {
+  const entries = countEntries(source);
+  return entries > MAX_ENTRIES ? `${entries} felter og listepunkter; højst ${MAX_ENTRIES} er tilladt` : undefined;
+}
+
 /** A parse result holding one error and nothing to locate. */
 function failed(place: Place, message: string): LocatedYaml {
   return { value: undefined, errors: [{ message, place }], placeOf: () => place };
@@ -54,8 +60,8 @@ export function parseLocatedYaml(source: string, firstLine = 1): LocatedYaml {
     return { line: pos.line + firstLine - 1, col: pos.col };
   };
   const start: Place = { line: Math.max(1, firstLine - 1), col: 1 };
-  const entries = countEntries(source);
-  if (entries > MAX_ENTRIES) return failed(start, `${entries} felter og listepunkter; højst ${MAX_ENTRIES} er tilladt`);
+  const tooMany = tooManyEntries(source);
+  if (tooMany) return failed(start, tooMany);
   let doc: Document;
   let value: unknown;
   let errors: LocatedYaml['errors'];
