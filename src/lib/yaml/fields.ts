@@ -31,7 +31,8 @@ function duplicateKeys(doc: Document, toPlace: (offset: number) => Place): Locat
     if (isMap(node)) {
       const seen = new Set<string>();
       for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        // As the library compares keys: the same scalar value (the string "5.2" and the number 5.20 differ).
+        const key = isScalar(pair.key) ? `${typeof pair.key.value}:${String(pair.key.value)}` : undefined;
         if (key !== undefined && seen.has(key)) {
           const range = (pair.key as { range?: [number, number, number] }).range;
           errors.push({ message: 'Map keys must be unique', place: toPlace(range?.[0] ?? 0) });
