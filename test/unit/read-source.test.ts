@@ -66,7 +66,7 @@ describe('parseLocatedYaml on hostile YAML', () => {
           .join(', ')}]`,
       );
     expect(parseLocatedYaml(levels.join('\n')).errors).toEqual([
-      { message: expect.stringMatching(/for mange aliasser/), place: { line: 2, col: 11 } },
+      { message: expect.stringMatching(/for mange aliasser/), place: { line: 2, col: 10 } },
     ]);
     const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: ${i}`).join('\n');
     expect(parseLocatedYaml(keys).errors).toEqual([
