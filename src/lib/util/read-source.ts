@@ -7,7 +7,9 @@
  */
 import { accessSync, constants, lstatSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import type { Place } from '../markdown/errors.ts';
+
+/** A place in a file. */
+type Place = { line: number; col: number };
 
 /** What a kind of file may hold. */
 export interface SourceLimits {
