@@ -19,7 +19,8 @@ let reported = false;
 /** Runs `astro build` on the stage, its output into this process's (a log file); resolves to its exit code. */
 function astroBuild(): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    // This process's permission flags (src/lib/build/isolation.ts), stated rather than left to Node to pass on.
+    const child = spawn(process.execPath, [...process.execArgv, ASTRO_BIN, 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
     // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed.
     const stop = (signal: NodeJS.Signals) => {
       reported = true;

@@ -1,16 +1,17 @@
 /** `npm run build [intranet|public]`: checks the content, then builds the editions side by side and swaps each in. */
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook } from '../src/lib/content/load.ts';
 import { checkContent, hasErrors } from '../src/lib/check/pipeline.ts';
-import { editionProcessEnv, readEnv, readInternalEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
+import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
 import { editionDocs, stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
-import { swapInto } from '../src/lib/build/swap.ts';
+import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
+import { runEditionProcess } from '../src/lib/build/edition-process.ts';
+import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
@@ -19,32 +20,6 @@ import { requirePdftotext } from '../src/lib/leaks/pdf.ts';
 import type { Browser } from 'playwright-core';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
-const EDITION_SCRIPT = path.join(REPO_ROOT, 'scripts', 'build-edition.ts');
-
-/**
- * Builds a staged edition in its own process (`scripts/build-edition.ts`: Astro, then Pagefind), so two editions use
- * two cores. Its output goes to a file in the stage, not a pipe: a pipe that fills while this process is busy (the
- * leak scan is synchronous) would stop the child at its next log line until this process reads again.
- */
-function buildStaged(stageDir: string, edition: Edition, yields: boolean): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const logFile = path.join(stageDir, 'build.log');
-    const log = openSync(logFile, 'w');
-    const child = spawn(process.execPath, [EDITION_SCRIPT], {
-      cwd: REPO_ROOT,
-      // `yields`: the Astro process lowers its own priority (see the integration).
-      env: editionProcessEnv(process.env, stageDir, yields),
-      stdio: ['ignore', log, log],
-    });
-    closeSync(log);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (readInternalEnv().verbose || code !== 0) process.stderr.write(readFileSync(logFile));
-      if (code === 0) resolve();
-      else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
-    });
-  });
-}
 
 /** Prints the built edition's PDFs into its stage, with the one browser of this build; fails in one line. */
 async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, browser: Promise<Browser>): Promise<void> {
@@ -83,7 +58,9 @@ async function buildEdition(
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT }),
   );
   try {
-    await timed('edition', edition, () => buildStaged(stageDir, edition, yields));
+    await timed('edition', edition, () =>
+      runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields }),
+    );
     const built = path.join(stageDir, 'dist');
     // Never swap in an edition without its security headers and search index, whatever its process said.
     for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
@@ -113,6 +90,9 @@ async function main(): Promise<void> {
   // Without Chromium a PDF build stops before any work, in one line.
   const chromium = env.pdf ? findChromium(env.chromiumPath) : undefined;
   if (env.pdf && editions.includes('public')) requirePdftotext();
+  // Stages of builds that were killed (CI cancelling a run sends SIGKILL); a running build's stage stays.
+  removeStaleStages(STAGE_PARENT);
+  for (const edition of EDITIONS) recoverInterruptedSwap(path.join(env.outDir, edition));
   const started = performance.now();
   // The history is read while the documents are parsed; it is only used once they pass the checks.
   const history = readGitLogAsync(env.contentDir);

@@ -6,6 +6,8 @@ import { readManifest, type BuildManifest } from '../lib/build/manifest.ts';
 export interface AstroRun {
   /** The hand-over from `npm run build`, or for `astro dev`/`astro check` one made from the content folder. */
   manifest: BuildManifest;
+  /** The stage folder of a staged build; absent for dev and check. */
+  stage?: string;
   /** Whether this Astro process lowers its CPU priority (the public edition beside the intranet). */
   yieldCpu: boolean;
   /** Astro settings that depend on the edition. */
@@ -19,6 +21,7 @@ export async function astroRun(env: NodeJS.ProcessEnv = process.env): Promise<As
   const manifest = stage ? readManifest(stage) : (await import('../lib/build/dev-manifest.ts')).devManifest(env);
   return {
     manifest,
+    stage,
     yieldCpu,
     astro: {
       site: manifest.site,

@@ -10,6 +10,7 @@ import { reviewStatus } from '../review/status.ts';
 import type { GitData, GitDocInfo } from '../git/history.ts';
 import { editionOwnMeasures, soaManifest } from '../soa/stage.ts';
 import { buildRegister } from '../dispensations/register.ts';
+import { stagePrefix } from './stale-stages.ts';
 
 /** Options for staging one edition. */
 export interface StageOptions {
@@ -38,7 +39,8 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const files = new Set([...docs.map((d) => d.file), ...dependencies]);
   if (options.edition === 'public') [...files].forEach(publicFileGuard(handbook, docs));
   mkdirSync(options.parentDir, { recursive: true });
-  const stageDir = mkdtempSync(path.join(options.parentDir, `${options.edition}-`));
+  // Named after this process, so a later build can tell a killed build's stage from a running one's.
+  const stageDir = mkdtempSync(path.join(options.parentDir, stagePrefix(options.edition)));
   chmodSync(stageDir, 0o700);
   const contentDir = path.join(stageDir, 'content');
   const staged = stagedNames(docs, files, dependencies);
@@ -51,6 +53,9 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
   manifest.frontmatter = Object.fromEntries(docs.filter((d) => staged.has(d.file)).map((d) => [d.id, d.data]));
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
+  // The stage is Vite's root: this makes it the package and workspace root too, so Vite looks no further up
+  // (the isolated edition process may not read the folders above it; src/lib/build/isolation.ts).
+  writeFileSync(path.join(stageDir, 'package.json'), '{ "private": true, "type": "module", "workspaces": [] }\n');
   return stageDir;
 }
 

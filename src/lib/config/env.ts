@@ -66,18 +66,3 @@ export function readInternalEnv(env: NodeJS.ProcessEnv = process.env): InternalE
 export function withoutHandbookVars(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('HANDBOOK_')));
 }
-
-/**
- * The environment of an edition process: none of the user's `HANDBOOK_*` settings (the stage's manifest carries what
- * the edition may know, so no content path reaches it), only the stage, the priority and the timings file.
- */
-export function editionProcessEnv(env: NodeJS.ProcessEnv, stage: string, yieldCpu: boolean): NodeJS.ProcessEnv {
-  const { timings } = readInternalEnv(env);
-  return {
-    ...withoutHandbookVars(env),
-    HANDBOOK_STAGE: stage,
-    ...(yieldCpu ? { HANDBOOK_YIELD_CPU: '1' } : {}),
-    ...(timings ? { HANDBOOK_TIMINGS: timings } : {}),
-    ASTRO_TELEMETRY_DISABLED: '1',
-  };
-}

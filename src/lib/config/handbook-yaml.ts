@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { settingsSchema, type Settings } from '../../schemas/settings.ts';
 import { parseLocatedYaml } from '../yaml/fields.ts';
 import { issuesToProblems, yamlProblems } from '../yaml/validate.ts';
 import type { Problem } from '../util/problems.ts';
+import { DATA_LIMITS, isPresent, readSource } from '../util/read-source.ts';
 
 /** The settings file's name inside the content folder. */
 export const SETTINGS_FILE = 'handbook.yaml';
@@ -12,8 +12,11 @@ export const SETTINGS_FILE = 'handbook.yaml';
 export function loadSettings(contentDir: string, displayRoot: string): { settings: Settings; problems: Problem[] } {
   const file = path.join(contentDir, SETTINGS_FILE);
   const display = path.relative(displayRoot, file).split(path.sep).join('/');
-  if (!existsSync(file)) return { settings: settingsSchema.parse({}), problems: [] };
-  const yaml = parseLocatedYaml(readFileSync(file, 'utf8'));
+  if (!isPresent(file)) return { settings: settingsSchema.parse({}), problems: [] };
+  const source = readSource(file, DATA_LIMITS);
+  if ('problem' in source)
+    return { settings: settingsSchema.parse({}), problems: [{ file: display, severity: 'error', ...source.problem }] };
+  const yaml = parseLocatedYaml(source.text);
   if (yaml.errors.length) {
     return {
       settings: settingsSchema.parse({}),

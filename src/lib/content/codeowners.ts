@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { DATA_LIMITS, isPresent, readSource } from '../util/read-source.ts';
 import path from 'node:path';
 import type { Handbook } from './load.ts';
 import type { Problem } from '../util/problems.ts';
@@ -27,6 +28,11 @@ export function expectedCodeowners(handbook: Handbook, root: string): string | u
 /** Problems with CODEOWNERS: unmapped owners (warnings) and a stale file (an error). */
 export function checkCodeowners(handbook: Handbook): Problem[] {
   const root = codeownersRoot(handbook.contentDir);
+  const file = path.join(root, 'CODEOWNERS');
+  const display = path.relative(path.dirname(handbook.contentDir), file).split(path.sep).join('/');
+  // A file that cannot be read is reported even when the settings map no owners (or could not be read themselves).
+  const read = isPresent(file) ? readSource(file, DATA_LIMITS) : undefined;
+  if (read && 'problem' in read) return [{ file: display, severity: 'error', ...read.problem }];
   const expected = expectedCodeowners(handbook, root);
   if (expected === undefined) return [];
   const problems: Problem[] = [];
@@ -41,9 +47,8 @@ export function checkCodeowners(handbook: Handbook): Problem[] {
       });
     }
   }
-  const file = path.join(root, 'CODEOWNERS');
-  const display = path.relative(path.dirname(handbook.contentDir), file).split(path.sep).join('/');
-  const actual = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  // Line ends as the editor saved them: Git and GitHub read CRLF alike.
+  const actual = read?.text.replace(/\r\n/g, '\n');
   if (actual !== expected) {
     const reason =
       actual === undefined ? 'findes ikke' : 'er forældet (passer ikke til ejerne i frontmatter og codeowners i handbook.yaml)';

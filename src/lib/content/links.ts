@@ -4,6 +4,8 @@ import type { Handbook, HandbookDoc } from './load.ts';
 import type { Reference } from '../markdown/parse.ts';
 import type { Problem } from '../util/problems.ts';
 import { inEdition } from '../config/editions.ts';
+import { isNodeModule } from '../markdown/build-time-code.ts';
+import { isPresent, unreadableReason } from '../util/read-source.ts';
 
 /** What a reference in a document points at. */
 export type Target =
@@ -65,6 +67,8 @@ export function checkReferences(handbook: Handbook): Problem[] {
       }
     };
     for (const ref of doc.references) {
+      // A Node module is refused as build-time code (`build-time-code.ts`), with its own message.
+      if (ref.kind === 'import' && isNodeModule(ref.url)) continue;
       if (ref.kind === 'import' && !/^\.\.?\//.test(ref.url)) {
         // An absolute path or a module would be resolved by the build outside the edition's staged files.
         add(ref, `import: "${ref.url}" skal være en relativ sti (./ eller ../) til en fil i indholdsmappen`);
@@ -90,9 +94,16 @@ export function checkReferences(handbook: Handbook): Problem[] {
           else if (folders.has(target.pathname.split('/')[1] ?? '')) add(ref, `link: ${ref.url} peger ikke på et dokument`);
           break;
         }
-        case 'asset':
-          if (!existsSync(path.join(handbook.contentDir, target.file))) add(ref, `${ref.kind}: ${ref.url} findes ikke`);
+        case 'asset': {
+          const file = path.join(handbook.contentDir, target.file);
+          if (!isPresent(file)) add(ref, `${ref.kind}: ${ref.url} findes ikke`);
+          else {
+            // A link in a ring, to nothing, or a file the build could not copy.
+            const reason = unreadableReason(file);
+            if (reason) add(ref, `${ref.kind}: ${ref.url}: ${reason}`);
+          }
           break;
+        }
         case 'outside':
           add(ref, `${ref.kind}: ${ref.url} peger uden for indholdsmappen`);
           break;

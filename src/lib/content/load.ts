@@ -1,15 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'tinyglobby';
 import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../../schemas/frontmatter.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from '../markdown/parse.ts';
 import { loadSettings } from '../config/handbook-yaml.ts';
-import { parseLocatedYaml } from '../yaml/fields.ts';
+import { parseLocatedYaml, tooManyEntries } from '../yaml/fields.ts';
 import { issuesToProblems, yamlProblems } from '../yaml/validate.ts';
 import { loadOwnMeasures } from '../soa/files.ts';
 import type { OwnMeasure } from '../../schemas/measures.ts';
 import type { Problem } from '../util/problems.ts';
+import { DOCUMENT_LIMITS, readSource } from '../util/read-source.ts';
 
 /** One document of the handbook, validated. */
 export interface HandbookDoc {
@@ -65,8 +66,28 @@ export function loadHandbook(contentDir: string, { files, parser = 'satteri' }: 
   const own = loadOwnMeasures(root, displayRoot);
   problems.push(...own.problems);
   const rules: SchemaRules = { ...settings, ownMeasures: own.measures.map((m) => m.id) };
-  const loaded = loadDocuments(root, files ?? listDocumentFiles(root), rules, parser);
+  const listed = files ?? listDocumentFiles(root);
+  if (!files) problems.push(...unlistedDocumentLinks(root, listed));
+  const loaded = loadDocuments(root, listed, rules, parser);
   return { contentDir: root, settings, ownMeasures: own.measures, docs: loaded.docs, problems: [...problems, ...loaded.problems] };
+}
+
+/**
+ * Documents the listing leaves out without a word: links named `*.mdx` that lead nowhere or round in a ring.
+ * One pass over the folder's entries, without following links.
+ */
+export function unlistedDocumentLinks(root: string, listed: readonly string[]): Problem[] {
+  const known = new Set(listed);
+  const problems: Problem[] = [];
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isSymbolicLink() || !entry.name.endsWith('.mdx')) continue;
+    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (known.has(file) || file.split('/').some((s) => s.startsWith('.') || s === 'node_modules')) continue;
+    const read = readSource(path.join(root, file), DOCUMENT_LIMITS);
+    const problem = 'problem' in read ? read.problem : { line: 1, col: 1, message: 'filen kan ikke findes af indholdslisten' };
+    problems.push({ file: path.relative(path.dirname(root), path.join(root, file)).split(path.sep).join('/'), severity: 'error', ...problem });
+  }
+  return problems;
 }
 
 /** Parses and validates the given documents of a content folder; the unit of work a parsing worker does. */
@@ -104,14 +125,27 @@ function loadDocument(
     if (!FILE_NAME.test(segment))
       add(1, 1, `filnavn: "${segment}" må kun indeholde a-z, 0-9 og bindestreger (det bliver en del af adressen)`);
   }
+  const source = readSource(path.join(root, file), DOCUMENT_LIMITS);
+  if ('problem' in source) {
+    add(source.problem.line, source.problem.col, source.problem.message);
+    return undefined;
+  }
+  // Frontmatter with 100,000 keys would first cost the whole MDX parse (seconds for remark); refused before it.
+  const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---\r?$/m.exec(source.text.slice(0, 1 << 21));
+  const tooMany = frontmatter?.index === 0 ? tooManyEntries(frontmatter[1]!) : undefined;
+  if (tooMany) {
+    add(1, 1, `YAML-fejl: ${tooMany}`);
+    return undefined;
+  }
   let parsed;
   try {
-    parsed = parseMdx(readFileSync(path.join(root, file), 'utf8'), parser);
+    parsed = parseMdx(source.text, parser);
   } catch (error) {
     if (!(error instanceof MdxSyntaxError)) throw error;
     add(error.place.line, error.place.col, error.message);
     return undefined;
   }
+  for (const code of parsed.refusedCode) add(code.line, code.col, code.message);
   if (parsed.yaml === undefined) {
     add(1, 1, 'frontmatter: mangler (filen skal starte med --- og felterne title, type, owner, approvalBody ...)');
     return undefined;

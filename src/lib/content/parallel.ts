@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { listDocumentFiles, loadDocuments, loadHandbook, type Handbook, type HandbookDoc, type LoadOptions } from './load.ts';
+import { listDocumentFiles, loadDocuments, loadHandbook, unlistedDocumentLinks, type Handbook, type HandbookDoc, type LoadOptions } from './load.ts';
 import type { SchemaRules } from '../../schemas/frontmatter.ts';
 import { loadStructureParser, type StructureParser } from '../markdown/parse.ts';
 import type { Problem } from '../util/problems.ts';
@@ -100,5 +100,5 @@ export async function loadHandbookParallel(
   // Stable sorts by path restore the sequential order: files in order, each file's problems as found.
   const docs = results.flatMap((r) => r.docs).sort(byPath((d) => d.file));
   const problems = results.flatMap((r) => r.problems).sort(byPath((p) => p.file));
-  return { ...shell, docs, problems: [...shell.problems, ...problems] };
+  return { ...shell, docs, problems: [...shell.problems, ...unlistedDocumentLinks(root, files), ...problems] };
 }

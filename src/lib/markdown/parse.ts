@@ -4,6 +4,7 @@ import { mdxToMdast } from 'satteri';
 import { MdxSyntaxError, satteri } from './errors.ts';
 import type { Place } from '../util/problems.ts';
 import { compileDocument } from './compile.ts';
+import { refusedBuildTimeCode, type RefusedCode } from './build-time-code.ts';
 
 export { MdxSyntaxError };
 
@@ -44,6 +45,8 @@ export interface ParsedMdx {
   text: string;
   /** Renders identically as plain Markdown (see `compileDocument`). */
   markdownOnly: boolean;
+  /** Build-time code the document may not run (`process`, `import(…)` …), see `build-time-code.ts`. */
+  refusedCode: RefusedCode[];
 }
 
 /** The features that make Sätteri's mdast match remark's (see `mdx-remark.ts`): GFM, no smart punctuation, frontmatter. */
@@ -64,12 +67,14 @@ export function parseMdx(source: string, parser: StructureParser = 'satteri'): P
   const parse = treeParsers[parser];
   if (!parse) throw new Error(`parseMdx: await loadStructureParser('${parser}') first`);
   const tree = parse(source);
-  return collect(tree, compileDocument(source, tree).markdownOnly);
+  const { markdownOnly } = compileDocument(source, tree);
+  // A plain-Markdown document has no MDX nodes, hence no code.
+  return { ...collect(tree, markdownOnly), refusedCode: markdownOnly ? [] : refusedBuildTimeCode(source, tree) };
 }
 
 /** Collects frontmatter, headings, references and text from a parsed tree. */
-function collect(tree: Root, markdownOnly: boolean): ParsedMdx {
-  const result: ParsedMdx = { yamlLine: 1, headings: [], references: [], text: '', markdownOnly };
+function collect(tree: Root, markdownOnly: boolean): Omit<ParsedMdx, 'refusedCode'> {
+  const result: Omit<ParsedMdx, 'refusedCode'> = { yamlLine: 1, headings: [], references: [], text: '', markdownOnly };
   const slugger = new GithubSlugger();
   const text: string[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }): Place => ({

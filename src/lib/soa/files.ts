@@ -1,5 +1,4 @@
 /** Reads the SoA data files of a content folder: own measures and applicability decisions, with positions. */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'astro/zod';
 import { issuesToProblems, yamlProblems, type IssueWording } from '../yaml/validate.ts';
@@ -7,6 +6,7 @@ import { applicabilitySchema, decisionSchema, type Decision } from '../../schema
 import { OWN_MEASURE_ID, ownMeasureSchema, ownMeasuresSchema, type OwnMeasure } from '../../schemas/measures.ts';
 import { parseLocatedYaml, type LocatedYaml } from '../yaml/fields.ts';
 import type { Problem } from '../util/problems.ts';
+import { DATA_LIMITS, isPresent, readSource } from '../util/read-source.ts';
 
 /** The applicability file's name inside the content folder. */
 export const APPLICABILITY_FILE = 'anvendelighed.yaml';
@@ -73,9 +73,12 @@ interface DataFileSpec<T> {
 /** Reads one YAML data file, validating each entry on its own; undefined when the file does not exist. */
 function readDataFile<T>(contentDir: string, displayRoot: string, spec: DataFileSpec<T>): DataFile<T> | undefined {
   const file = path.join(contentDir, spec.name);
-  if (!existsSync(file)) return undefined;
+  if (!isPresent(file)) return undefined;
   const display = path.relative(displayRoot, file).split(path.sep).join('/');
-  const source = readFileSync(file, 'utf8');
+  const read = readSource(file, DATA_LIMITS);
+  if ('problem' in read)
+    return { display, yaml: parseLocatedYaml(''), ids: [], problems: [{ file: display, severity: 'error', ...read.problem }] };
+  const source = read.text;
   const yaml = parseLocatedYaml(source);
   if (yaml.errors.length) {
     return {
