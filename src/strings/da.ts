@@ -230,6 +230,8 @@ export const da = {
   },
   /** Footnote section of a document; `{reference}` becomes the footnote's number. */
   footnotes: { label: 'Fodnoter', backLabel: 'Tilbage til henvisning {reference}' },
+  /** Accessible name of the scrolling region around the n-th table of a document. */
+  tableRegion: (n: number) => `Tabel ${n}`,
   navAll: (count: number, section: string) => `Alle ${count} dokumenter i ${section}`,
   versions: {
     metaLabel: 'Versioner',

@@ -237,6 +237,8 @@ export const en: Widen<Strings> = {
   },
   /** Footnote section of a document; `{reference}` becomes the footnote's number. */
   footnotes: { label: 'Footnotes', backLabel: 'Back to reference {reference}' },
+  /** Accessible name of the scrolling region around the n-th table of a document. */
+  tableRegion: (n: number) => `Table ${n}`,
   navAll: (count: number, section: string) => `All ${count} documents in ${section}`,
   versions: {
     metaLabel: 'Versions',

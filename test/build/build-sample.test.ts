@@ -29,6 +29,24 @@ describe('building the sample handbook', () => {
   });
   afterAll(() => cleanup(out));
 
+  it('puts every table of a document in a labelled, focusable region that scrolls, numbered per page', () => {
+    const dir = path.join(out, 'intranet');
+    const pages = listFiles(dir).filter((f) => f.endsWith('.html') && readFileSync(path.join(dir, f), 'utf8').includes('class="prose"'));
+    let tables = 0;
+    for (const page of pages) {
+      const prose = readFileSync(path.join(dir, page), 'utf8').split('class="prose"')[1]!;
+      const opened = [...prose.matchAll(/<table\b/g)].length;
+      const wrapped = [...prose.matchAll(/<div class="table-scroll" role="region" tabindex="0" aria-label="Tabel (\d+)"><table\b/g)];
+      expect(wrapped.length, page).toBe(opened);
+      expect(
+        wrapped.map((m) => Number(m[1])),
+        page,
+      ).toEqual(wrapped.map((_, i) => i + 1));
+      tables += opened;
+    }
+    expect(tables).toBeGreaterThan(2);
+  });
+
   it('writes both editions', () => {
     expect(build.stderr).not.toMatch(/fejl/i);
     expect(build.code).toBe(0);

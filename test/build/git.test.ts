@@ -1,19 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { cleanup, fixture, readTree, runScript, tempDir } from '../helpers/index.ts';
+import { fixture, readTree, runScript, tempFolders } from '../helpers/index.ts';
 import { commitChange, countingGit, gitAt, initRepo } from '../helpers/git.ts';
 import { readGit, readGitLog, readGitLogAsync } from '../../src/lib/git/history.ts';
 
-const made: string[] = [];
-afterAll(() => cleanup(...made));
-const temp = () => {
-  const dir = tempDir();
-  made.push(dir);
-  return dir;
-};
+const temp = tempFolders();
 const page = (out: string, edition: string, id: string) => readFileSync(path.join(out, edition, id, 'index.html'), 'utf8');
 
 /** The minimal fixture in a repository with dated commits after and before approval. */

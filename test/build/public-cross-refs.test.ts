@@ -1,17 +1,11 @@
 /** A public document that links to, imports or reads a non-public one: check and build fail, naming both, output untouched. */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, fixture, runScript, snapshotTree, tempDir } from '../helpers/index.ts';
+import { describe, expect, it } from 'vitest';
+import { fixture, runScript, snapshotTree, tempFolders } from '../helpers/index.ts';
 import { TODAY } from '../helpers/leaks.ts';
 
-const made: string[] = [];
-afterAll(() => cleanup(...made));
-const temp = () => {
-  const dir = tempDir('handbook-leak-refs-');
-  made.push(dir);
-  return dir;
-};
+const temp = tempFolders('handbook-leak-refs-');
 
 /** An output folder holding a previous public edition, so a failed build can be seen to leave it alone. */
 function previousOutput(): { out: string; before: Map<string, string> } {

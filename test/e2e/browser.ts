@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../../src/lib/build/pdf/browser.ts';
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,21 +8,9 @@ import { listFiles } from '../helpers/index.ts';
 /** Debian's Chromium; browser tests never download one. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Launches headless Chromium with no background traffic of its own. */
+/** Launches headless Chromium with no background traffic of its own: the product's own launch, as the PDFs use. */
 export function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return launchChromium(CHROMIUM);
 }
 
 /** The editions the global setup built and serves. */

@@ -44,6 +44,7 @@ export function copyFixture(name: string): string {
 export { listFiles } from '../../src/lib/util/files.ts';
 import { listFiles } from '../../src/lib/util/files.ts';
 import { withoutHandbookVars } from '../../src/lib/config/env.ts';
+import { afterAll } from 'vitest';
 
 /** A file's text; gzip files (Pagefind's `.pf_*`) are decompressed first. */
 export function readText(file: string): string {
@@ -59,6 +60,17 @@ export function readTree(dir: string): Map<string, string> {
 /** Raw bytes of every file of a folder, for byte-identity comparisons. */
 export function snapshotTree(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((f) => [f, readFileSync(path.join(dir, f)).toString('base64')]));
+}
+
+/** A maker of fresh temporary folders, all removed once the test file is done. */
+export function tempFolders(prefix = 'handbook-test-'): () => string {
+  const made: string[] = [];
+  afterAll(() => cleanup(...made));
+  return () => {
+    const dir = tempDir(prefix);
+    made.push(dir);
+    return dir;
+  };
 }
 
 /** Removes a folder when a test is done with it. */
