@@ -161,15 +161,22 @@ describe('versions and approvals from Git', () => {
     const content = path.join(repo, 'content');
     const handbook = loadHandbook(content);
     const git = readGit(content, new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn])));
-    const manifests = (['intranet', 'public'] as const).map((edition) => {
-      const stage = stageEdition(handbook, git, { edition, today: '2026-06-01', drafts: false, parentDir: temp() });
-      return readFileSync(path.join(stage, 'manifest.json'), 'utf8');
-    });
+    const stages = (['intranet', 'public'] as const).map((edition) =>
+      stageEdition(handbook, git, { edition, today: '2026-06-01', drafts: false, parentDir: temp() }),
+    );
+    const manifests = stages.map((stage) => readFileSync(path.join(stage, 'manifest.json'), 'utf8'));
     const intranet = JSON.parse(manifests[0]!);
-    expect(Object.keys(intranet.archive['politikker/adgangspolitik'])).toEqual(['2024-01-15', '2024-12-10', '2025-09-01']);
+    // The texts are files of the stage, listed in the manifest (not inlined into the module every page imports).
+    expect(intranet.archive).toBeUndefined();
+    expect(intranet.archived['politikker/adgangspolitik']).toEqual(['2024-01-15', '2024-12-10', '2025-09-01']);
+    const archivedText = readFileSync(path.join(intranet.archiveDir, 'politikker/adgangspolitik', '2024-01-15.md'), 'utf8');
+    expect(archivedText.length).toBeGreaterThan(50);
+    expect(manifests[0]).not.toContain(archivedText.slice(0, 40));
+    expect(existsSync(path.join(stages[1]!, 'archive'))).toBe(false);
     expect(intranet.docs['politikker/adgangspolitik'].git.approvals).toHaveLength(3);
     const pub = JSON.parse(manifests[1]!);
     expect(pub.archive).toBeUndefined();
+    expect(pub.archived).toBeUndefined();
     expect(Object.values(pub.docs).map((d) => Object.keys((d as { git: object }).git).sort())).toEqual([
       ['changedSinceApproval', 'lastChanged'],
     ]);

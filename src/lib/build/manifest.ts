@@ -56,6 +56,13 @@ export interface BuildManifest {
    * document id and `approvedOn`, e.g. `{ "politikker/x": { "2025-01-15": "## Formål …" } }`; the public manifest has none.
    */
   archive?: Record<string, Record<string, string>>;
+  /**
+   * In a stage the archived texts are files instead, `<archiveDir>/<id>/<approvedOn>.md`, and `archived` lists their
+   * dates by document id, e.g. `{ "politikker/x": ["2025-01-15"] }`: kept in the manifest, 14 MB of text at 1,000
+   * documents went into the virtual module every page bundle imports (content sync 1.3 → 6.6 s, rendering 2.9 → 13 s).
+   */
+  archiveDir?: string;
+  archived?: Record<string, string[]>;
 }
 
 /** The manifest's file name inside a stage folder. */

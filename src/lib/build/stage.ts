@@ -52,6 +52,7 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   mkdirSync(contentDir, { recursive: true });
   const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
   manifest.frontmatter = Object.fromEntries(docs.filter((d) => staged.has(d.file)).map((d) => [d.id, d.data]));
+  if (manifest.archive) moveArchiveToFiles(manifest, path.join(stageDir, 'archive'));
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   // The stage is Vite's root: this makes it the package and workspace root too, so Vite looks no further up
   // (the isolated edition process may not read the folders above it; src/lib/build/isolation.ts).
@@ -146,6 +147,19 @@ export function buildManifest(
     ...(!isPublic && { dispensations: buildRegister(handbook, options.today, options.drafts) }),
     ...(!isPublic && { archive: archiveTexts(git, docs, handbook.settings.archivedVersions) }),
   };
+}
+
+/** Writes the archived texts as files beside the stage's content folder and lists their dates in the manifest instead. */
+function moveArchiveToFiles(manifest: BuildManifest, archiveDir: string): void {
+  const archived: Record<string, string[]> = {};
+  for (const [id, bodies] of Object.entries(manifest.archive ?? {})) {
+    mkdirSync(path.join(archiveDir, id), { recursive: true });
+    for (const [date, body] of Object.entries(bodies)) writeFileSync(path.join(archiveDir, id, `${date}.md`), body);
+    archived[id] = Object.keys(bodies);
+  }
+  manifest.archiveDir = archiveDir;
+  manifest.archived = archived;
+  delete manifest.archive;
 }
 
 /**

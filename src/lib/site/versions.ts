@@ -1,4 +1,6 @@
 /** Where a document's history and archived versions live on the intranet, and what they show. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ApprovalRecord } from '../git/versions.ts';
 import { repoLinks } from '../git/repo-links.ts';
 import { manifest, url } from './manifest.ts';
@@ -16,13 +18,20 @@ export const showsVersions = () => manifest.edition === 'intranet';
 /** A document's approvals, oldest first (none in the public edition, whose manifest carries none). */
 export const approvalsOf = (id: string): ApprovalRecord[] => manifest.docs[id]?.git?.approvals ?? [];
 
-/** The approved text of a document's version, when the stage archived it. */
-export const archivedBody = (id: string, date: string): string | undefined => manifest.archive?.[id]?.[date];
+/** Whether the stage archived the text of a document's version. */
+const isArchived = (id: string, date: string): boolean =>
+  manifest.archive?.[id]?.[date] !== undefined || (Object.hasOwn(manifest.archived ?? {}, id) && manifest.archived![id]!.includes(date));
+
+/** The approved text of a document's version, when the stage archived it (a file of the stage; in dev, the manifest). */
+export function archivedBody(id: string, date: string): string | undefined {
+  if (!isArchived(id, date)) return undefined;
+  return manifest.archive?.[id]?.[date] ?? readFileSync(path.join(manifest.archiveDir!, id, `${date}.md`), 'utf8');
+}
 
 /** Whether approval `index` (oldest first, of `count`) has its own page: all do, or the last `archivedVersions`. */
 export function hasPage(id: string, index: number, count: number, date: string): boolean {
   const limit = manifest.settings.archivedVersions;
-  return (limit === undefined || index >= count - limit) && archivedBody(id, date) !== undefined;
+  return (limit === undefined || index >= count - limit) && isArchived(id, date);
 }
 
 let published: Promise<(file: string) => boolean> | undefined;
