@@ -287,6 +287,11 @@ describe('git calls with versions', () => {
       );
       expect(result.code, result.stderr).toBe(0);
       expect(existsSync(path.join(out, 'intranet/regler/regel-nul/versioner/2025-01-01/index.html'))).toBe(true);
+      // The review in force, text unchanged since: no page repeating the document page; its row links that page.
+      expect(existsSync(path.join(out, 'intranet/regler/regel-nul/versioner/2025-06-01'))).toBe(false);
+      const history = readFileSync(path.join(out, 'intranet/regler/regel-nul/versioner/index.html'), 'utf8');
+      expect(history).toMatch(/<a href="\/regler\/regel-nul\/">\s*<time datetime="2025-06-01">/);
+      expect(history).toContain('href="/regler/regel-nul/versioner/2025-01-01/"');
       return readFileSync(log, 'utf8')
         .trim()
         .split('\n')

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diffHtml, diffWords, hasChanges } from '../../src/lib/versions/diff.ts';
 import { pullRequestOf, requestsByCommit } from '../../src/lib/git/pull-requests.ts';
 import { approvalsOf } from '../../src/lib/git/versions.ts';
+import { approvalHasPage, archivedIndexes } from '../../src/lib/versions/pages.ts';
 
 const show = (before: string, after: string) =>
   diffWords(before, after)
@@ -105,5 +106,35 @@ describe('approval records from versions', () => {
     ]);
     expect(found.unapproved.map((u) => u.commit.hash)).toEqual(['c5']);
     expect(found.bodies.get('2025-02-01')).toBe('Tekst et.');
+  });
+});
+
+describe('which approvals have a page', () => {
+  const rule = (kinds: ('new-version' | 'review')[], changedSinceApproval = false, limit?: number) => ({
+    approvals: kinds.map((kind) => ({ kind })),
+    changedSinceApproval,
+    limit,
+  });
+  const paged = (r: ReturnType<typeof rule>) => r.approvals.map((_, i) => approvalHasPage(r, i));
+
+  it('gives every superseded approval a page, and the one in force only when it shows what the document page does not', () => {
+    // One approval, text unchanged since: its page would repeat the document page.
+    expect(paged(rule(['new-version']))).toEqual([false]);
+    // Changed since approval: the approved text is no longer the document page's.
+    expect(paged(rule(['new-version'], true))).toEqual([true]);
+    // A new version after an earlier one: its page shows the changes.
+    expect(paged(rule(['new-version', 'new-version']))).toEqual([true, true]);
+    // A review without changes shows neither another text nor changes.
+    expect(paged(rule(['new-version', 'review']))).toEqual([true, false]);
+    expect(paged(rule(['new-version', 'review'], true))).toEqual([true, true]);
+  });
+
+  it('keeps only the last `archivedVersions`, archiving the text before the oldest for its changes', () => {
+    const r = rule(['new-version', 'new-version', 'new-version', 'new-version'], false, 2);
+    expect(paged(r)).toEqual([false, false, true, true]);
+    expect(archivedIndexes(r)).toEqual([1, 2, 3]);
+    expect(archivedIndexes(rule(['new-version', 'review']))).toEqual([0]);
+    expect(archivedIndexes(rule(['new-version']))).toEqual([]);
+    expect(archivedIndexes(rule(['new-version', 'new-version'], false, 0))).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import type { GitData, GitDocInfo } from '../git/history.ts';
 import { editionOwnMeasures, soaManifest } from '../soa/stage.ts';
 import { buildRegister } from '../dispensations/register.ts';
 import { stagePrefix } from './stale-stages.ts';
+import { archivedIndexes } from '../versions/pages.ts';
 
 /** Options for staging one edition. */
 export interface StageOptions {
@@ -162,18 +163,17 @@ function moveArchiveToFiles(manifest: BuildManifest, archiveDir: string): void {
   delete manifest.archive;
 }
 
-/**
- * The bodies archived pages show: the text of every approval, the current one's too (the page may have changed since);
- * with `archivedVersions` N, the last N and the one before them (for the diff of the oldest).
- */
+/** The bodies archived pages show: the text of every approval with a page and of the one before it (`archivedIndexes`). */
 function archiveTexts(git: GitData, docs: readonly HandbookDoc[], limit?: number): Record<string, Record<string, string>> {
   const archive: Record<string, Record<string, string>> = {};
   for (const doc of docs) {
-    const approvals = git.docs.get(doc.file)?.approvals ?? [];
+    const info = git.docs.get(doc.file);
+    const approvals = info?.approvals ?? [];
     const bodies = git.versions?.get(doc.file);
     if (!approvals.length || !bodies) continue;
-    const dates = (limit === undefined ? approvals : limit === 0 ? [] : approvals.slice(-limit - 1)).map((a) => a.approvedOn);
-    archive[doc.id] = Object.fromEntries(dates.filter((d) => bodies.has(d)).map((d) => [d, bodies.get(d)!]));
+    const indexes = archivedIndexes({ approvals, changedSinceApproval: (info?.unapproved?.length ?? 0) > 0, limit });
+    const dates = indexes.map((i) => approvals[i]!.approvedOn).filter((d) => bodies.has(d));
+    if (dates.length) archive[doc.id] = Object.fromEntries(dates.map((d) => [d, bodies.get(d)!]));
   }
   return archive;
 }

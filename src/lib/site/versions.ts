@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApprovalRecord } from '../git/versions.ts';
 import { repoLinks } from '../git/repo-links.ts';
+import { approvalHasPage } from '../versions/pages.ts';
 import { manifest, url } from './manifest.ts';
 import { editionContent } from './collection.ts';
 
@@ -28,10 +29,11 @@ export function archivedBody(id: string, date: string): string | undefined {
   return manifest.archive?.[id]?.[date] ?? readFileSync(path.join(manifest.archiveDir!, id, `${date}.md`), 'utf8');
 }
 
-/** Whether approval `index` (oldest first, of `count`) has its own page: all do, or the last `archivedVersions`. */
-export function hasPage(id: string, index: number, count: number, date: string): boolean {
-  const limit = manifest.settings.archivedVersions;
-  return (limit === undefined || index >= count - limit) && isArchived(id, date);
+/** Whether approval `index` (oldest first) of a document has its own page (`approvalHasPage`) and the stage archived its text. */
+export function hasPage(id: string, index: number, date: string): boolean {
+  const changedSinceApproval = (manifest.docs[id]?.git?.unapproved?.length ?? 0) > 0;
+  const rule = { approvals: approvalsOf(id), changedSinceApproval, limit: manifest.settings.archivedVersions };
+  return approvalHasPage(rule, index) && isArchived(id, date);
 }
 
 let published: Promise<(file: string) => boolean> | undefined;
