@@ -8,14 +8,14 @@ import { generateHandbook, type GeneratedHandbook } from './bench/corpus/generat
 import { ROOT, runOurs, runPlain, type RunResult } from './bench/measure/builds.ts';
 import { editionSize } from './bench/measure/size.ts';
 import { searchLatency, searchTerms } from './bench/measure/search.ts';
-import { markdownReport, medianRun, seconds, type BenchResult } from './bench/report.ts';
+import { markdownReport, medianRun, seconds, sizesReport, type BenchResult } from './bench/report.ts';
 
-const USAGE = `Usage: npm run bench -- [--docs 1000] [--runs 3] [--seed 1] [--commits 300] [--json out.json] [--no-plain] [--keep] [--cpu-prof DIR]
-  --docs N        number of generated documents (default 1000)
+const USAGE = `Usage: npm run bench -- [--docs 1000 | --docs 20,200,1000] [--runs 3] [--seed 1] [--commits 300] [--json out.json] [--no-plain] [--keep] [--cpu-prof DIR]
+  --docs N[,N…]   number of generated documents (default 1000); several sizes give one report with a ratio per size
   --runs N        runs of each build; the median is reported (default 3)
   --seed N        seed of the generated handbook (default 1)
   --commits N     commits in its Git history (default 300)
-  --json FILE     also write every measurement as JSON
+  --json FILE     also write every measurement as JSON (an array when several sizes were given)
   --no-plain      skip the plain Astro + MDX comparison
   --keep          keep the generated repository and outputs (the path is printed)
   --cpu-prof DIR  after measuring, build ours once more with node --cpu-prof into DIR (not counted)`;
@@ -45,7 +45,7 @@ function options() {
     return n;
   };
   return {
-    docs: int('docs', values.docs, 1),
+    sizes: values.docs.split(',').map((n) => int('docs', n.trim(), 1)),
     runs: int('runs', values.runs, 1),
     seed: int('seed', values.seed, 0),
     commits: int('commits', values.commits, 1),
@@ -112,70 +112,82 @@ async function alternate(builds: Build[], runs: number, work: string): Promise<{
   return done;
 }
 
-async function main(): Promise<void> {
-  const opts = options();
+type Options = ReturnType<typeof options>;
+
+/** Generates a handbook of `docs` documents in `work`, builds it `runs` times with ours and plain, and measures the outputs. */
+async function benchSize(docs: number, opts: Options, work: string): Promise<BenchResult> {
   const loadAverage = loadavg()[0]!;
   if (loadAverage > availableParallelism() / 2)
     console.error(`Warning: the machine is busy (1-minute load average ${loadAverage.toFixed(1)}); times will be inflated.`);
-  const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
-  try {
-    console.error(`Generating ${opts.docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);
-    const started = performance.now();
-    const handbook = generateHandbook(path.join(work, 'repo'), { docs: opts.docs, seed: opts.seed, commits: opts.commits });
-    const generationMs = performance.now() - started;
-    const page = typicalPage(handbook);
-    console.error(
-      `Building both editions with scripts/build.ts${opts.plain ? ' and the plain Astro + MDX site, in turn' : ''}, ${opts.runs} run(s) ...`,
-    );
-    const builds: Build[] = [{ label: 'ours', once: (out) => runOurs(handbook.contentDir, out, handbook.today) }];
-    if (opts.plain) builds.push({ label: 'plain', once: (out) => runPlain(handbook.contentDir, out, path.join(work, 'plain-cache')) });
-    const [ours, plainRuns] = await alternate(builds, opts.runs, work);
-    const plain: BenchResult['plain'] = plainRuns && {
-      runs: plainRuns.results,
-      median: medianRun(plainRuns.results),
-      size: editionSize(plainRuns.outDir, page),
-    };
-    const oursMedian = medianRun(ours!.results);
-    const result: BenchResult = {
-      docs: opts.docs,
-      seed: opts.seed,
-      commits: opts.commits,
-      runs: opts.runs,
-      generationMs,
-      environment: {
-        cpus: availableParallelism(),
-        node: process.versions.node,
-        astro: version('astro'),
-        pagefind: version('pagefind'),
-        loadAverage,
-        commit: productCommit(),
-      },
-      typicalPage: page,
-      ours: {
-        runs: ours!.results,
-        median: oursMedian,
-        intranet: editionSize(path.join(ours!.outDir, 'intranet'), page),
-        public: editionSize(path.join(ours!.outDir, 'public'), page),
-      },
-      plain,
-      ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,
-      search: await searchLatency(
-        path.join(ours!.outDir, 'intranet'),
-        searchTerms(handbook.docs.filter((d) => d.status === 'approved').map((d) => d.title)),
-      ),
-    };
-    if (opts.cpuProf) {
-      const dir = path.resolve(opts.cpuProf);
-      console.error(`Profiling one more build of ours into ${dir} ...`);
-      await runOurs(handbook.contentDir, path.join(work, 'profiled'), handbook.today, `--cpu-prof --cpu-prof-dir=${dir}`);
-      console.error(`Summarise with: node scripts/bench/measure/profile.ts ${dir}`);
-    }
-    console.log(markdownReport(result));
-    if (opts.json) writeFileSync(opts.json, `${JSON.stringify(result, null, 2)}\n`);
-  } finally {
-    if (opts.keep) console.error(`Kept ${work}`);
-    else rmSync(work, { recursive: true, force: true });
+  console.error(`Generating ${docs} documents (seed ${opts.seed}, ${opts.commits} commits) in ${work} ...`);
+  const started = performance.now();
+  const handbook = generateHandbook(path.join(work, 'repo'), { docs, seed: opts.seed, commits: opts.commits });
+  const generationMs = performance.now() - started;
+  const page = typicalPage(handbook);
+  console.error(
+    `Building both editions with scripts/build.ts${opts.plain ? ' and the plain Astro + MDX site, in turn' : ''}, ${opts.runs} run(s) ...`,
+  );
+  const builds: Build[] = [{ label: 'ours', once: (out) => runOurs(handbook.contentDir, out, handbook.today) }];
+  if (opts.plain) builds.push({ label: 'plain', once: (out) => runPlain(handbook.contentDir, out, path.join(work, 'plain-cache')) });
+  const [ours, plainRuns] = await alternate(builds, opts.runs, work);
+  const plain: BenchResult['plain'] = plainRuns && {
+    runs: plainRuns.results,
+    median: medianRun(plainRuns.results),
+    size: editionSize(plainRuns.outDir, page),
+  };
+  const oursMedian = medianRun(ours!.results);
+  const result: BenchResult = {
+    docs,
+    seed: opts.seed,
+    commits: opts.commits,
+    runs: opts.runs,
+    generationMs,
+    environment: {
+      cpus: availableParallelism(),
+      node: process.versions.node,
+      astro: version('astro'),
+      pagefind: version('pagefind'),
+      loadAverage,
+      commit: productCommit(),
+    },
+    typicalPage: page,
+    ours: {
+      runs: ours!.results,
+      median: oursMedian,
+      intranet: editionSize(path.join(ours!.outDir, 'intranet'), page),
+      public: editionSize(path.join(ours!.outDir, 'public'), page),
+    },
+    plain,
+    ratio: plain ? oursMedian.wallMs / plain.median.wallMs : undefined,
+    search: await searchLatency(
+      path.join(ours!.outDir, 'intranet'),
+      searchTerms(handbook.docs.filter((d) => d.status === 'approved').map((d) => d.title)),
+    ),
+  };
+  if (opts.cpuProf) {
+    const dir = path.resolve(opts.cpuProf, String(docs));
+    console.error(`Profiling one more build of ours into ${dir} ...`);
+    await runOurs(handbook.contentDir, path.join(work, 'profiled'), handbook.today, `--cpu-prof --cpu-prof-dir=${dir}`);
+    console.error(`Summarise with: node scripts/bench/measure/profile.ts ${dir}`);
   }
+  return result;
+}
+
+async function main(): Promise<void> {
+  const opts = options();
+  const results: BenchResult[] = [];
+  for (const docs of opts.sizes) {
+    const work = mkdtempSync(path.join(tmpdir(), 'handbook-bench-'));
+    try {
+      results.push(await benchSize(docs, opts, work));
+    } finally {
+      if (opts.keep) console.error(`Kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
+    }
+  }
+  if (results.length > 1) console.log(`${sizesReport(results)}\n`);
+  console.log(results.map(markdownReport).join('\n\n'));
+  if (opts.json) writeFileSync(opts.json, `${JSON.stringify(results.length > 1 ? results : results[0], null, 2)}\n`);
 }
 
 main().catch((error: Error) => {

@@ -109,6 +109,50 @@ function table(header: string[], rows: string[][]): string {
   return [header, align, ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
+/** Wall time over CPU time spread on every core: 1.00 when no core sat idle, e.g. `1.18`. */
+export function idleCoreFactor(run: RunResult, cpus: number): number | undefined {
+  return run.cpuMs ? run.wallMs / (run.cpuMs / cpus) : undefined;
+}
+
+/** One table for several sizes measured in one run of the benchmark: medians, the ratio and the pairs' ratios per size. */
+export function sizesReport(results: readonly BenchResult[]): string {
+  const rows = results.map((r) => {
+    const factor = idleCoreFactor(r.ours.median, r.environment.cpus);
+    return [
+      r.docs.toLocaleString('en'),
+      seconds(r.ours.median.wallMs),
+      seconds(r.plain?.median.wallMs),
+      r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`,
+      pairRatios(r),
+      r.ours.median.cpuMs && r.plain?.median.cpuMs ? (r.ours.median.cpuMs / r.plain.median.cpuMs).toFixed(2) : 'n/a',
+      factor === undefined ? 'n/a' : factor.toFixed(2),
+      mb(r.ours.median.peakRss),
+      r.environment.loadAverage.toFixed(1),
+    ];
+  });
+  const first = results[0]!;
+  return [
+    `### Sizes ${results.map((r) => r.docs.toLocaleString('en')).join(', ')}: median of ${first.runs} run${first.runs === 1 ? '' : 's'} each`,
+    '',
+    `Product at ${first.environment.commit}; ${first.environment.cpus} CPUs, Node ${first.environment.node}, Astro ${first.environment.astro}. Ours builds both editions, plain one.`,
+    '',
+    table(
+      [
+        'documents',
+        'ours',
+        'plain',
+        'ratio',
+        'ratio per pair',
+        'CPU ratio',
+        'ours: wall ÷ (CPU ÷ cores)',
+        'ours: peak RSS',
+        'load average at start',
+      ],
+      rows,
+    ),
+  ].join('\n');
+}
+
 /** The whole report as Markdown. */
 export function markdownReport(r: BenchResult): string {
   const env = r.environment;
@@ -128,6 +172,11 @@ export function markdownReport(r: BenchResult): string {
         ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
         ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
         ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
+        [
+          'Wall time ÷ (CPU time ÷ cores): 1.00 is no idle core',
+          idleCoreFactor(r.ours.median, env.cpus)?.toFixed(2) ?? 'n/a',
+          plain ? (idleCoreFactor(plain, env.cpus)?.toFixed(2) ?? 'n/a') : '',
+        ],
         ['Peak memory (sum of RSS over the process tree)', mb(r.ours.median.peakRss), plain ? mb(plain.peakRss) : 'n/a'],
         [
           'Peak memory (sum of PSS: shared pages counted once)',

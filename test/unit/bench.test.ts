@@ -7,7 +7,7 @@ import { countWords } from '../../scripts/bench/corpus/text.ts';
 import { astroLogsByEdition } from '../../scripts/bench/measure/astro-log.ts';
 import { pageAssets } from '../../scripts/bench/measure/page-weight.ts';
 import { searchTerms } from '../../scripts/bench/measure/search.ts';
-import { median, medianRun } from '../../scripts/bench/report.ts';
+import { idleCoreFactor, median, medianRun, sizesReport, type BenchResult } from '../../scripts/bench/report.ts';
 import type { RunResult } from '../../scripts/bench/measure/builds.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from '../helpers/index.ts';
 
@@ -125,6 +125,70 @@ describe('bench measurement helpers', () => {
       { wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 7 } },
     ];
     expect(medianRun(runs)).toEqual({ wallMs: 20, peakRss: 3, phases: { git: 2, 'pagefind:public': 8 } });
+  });
+});
+
+describe('report over several sizes', () => {
+  /** A measured size: ours and plain runs of the given wall and CPU seconds. */
+  const size = (docs: number, ours: [number, number][], plain: [number, number][]): BenchResult => {
+    const runs = (list: [number, number][]): RunResult[] =>
+      list.map(([wall, cpu]) => ({ wallMs: wall * 1000, cpuMs: cpu * 1000, peakRss: 512 * 1024 * 1024, phases: {} }));
+    const sizeOf = { htmlPages: 1, output: { bytes: 1, files: 1 }, pagefind: { bytes: 1, files: 1 } };
+    return {
+      docs,
+      seed: 1,
+      commits: 300,
+      runs: ours.length,
+      generationMs: 1,
+      environment: { cpus: 2, node: '24', astro: '7', pagefind: '1.6', loadAverage: 0.4, commit: 'abc1234' },
+      typicalPage: 'a/b/index.html',
+      ours: { runs: runs(ours), median: medianRun(runs(ours)), intranet: sizeOf, public: sizeOf },
+      plain: { runs: runs(plain), median: medianRun(runs(plain)), size: sizeOf },
+      ratio: medianRun(runs(ours)).wallMs / medianRun(runs(plain)).wallMs,
+    };
+  };
+
+  it('prints one row per size with the median ratio, the ratio of each pair and how idle the cores were', () => {
+    const report = sizesReport([
+      size(
+        20,
+        [
+          [6, 8],
+          [5, 8],
+          [7, 9],
+        ],
+        [
+          [3, 3],
+          [2.5, 3],
+          [3.5, 4],
+        ],
+      ),
+      size(
+        1000,
+        [
+          [20, 36],
+          [22, 40],
+          [21, 38],
+        ],
+        [
+          [25, 28],
+          [24, 27],
+          [26, 29],
+        ],
+      ),
+    ]);
+    const rows = report.split('\n').filter((l) => /^\| [0-9]/.test(l));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(
+      /^\| 20 \| 6\.00 s \| 3\.00 s \| \*\*2\.00\*\* \| 2\.00, 2\.00, 2\.00 \| 2\.67 \| 1\.50 \| 512\.0 MB \| 0\.4 \|$/,
+    );
+    expect(rows[1]).toMatch(/^\| 1,000 \| 21\.0 s \| 25\.0 s \| \*\*0\.84\*\* \| 0\.80, 0\.92, 0\.81 \| 1\.36 \| 1\.11 \|/);
+    expect(report).toContain('Sizes 20, 1,000: median of 3 runs each');
+  });
+
+  it('counts wall time against CPU time spread on every core', () => {
+    expect(idleCoreFactor({ wallMs: 30_000, cpuMs: 40_000, peakRss: 1, phases: {} }, 2)).toBe(1.5);
+    expect(idleCoreFactor({ wallMs: 30_000, peakRss: 1, phases: {} }, 2)).toBeUndefined();
   });
 });
 
