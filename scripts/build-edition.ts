@@ -10,7 +10,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { readManifest } from '../src/lib/build/manifest.ts';
 import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
-import { timed } from '../src/lib/build/timings.ts';
+import { recordTiming, timed } from '../src/lib/build/timings.ts';
+import { whenParentAllows } from '../src/lib/build/index-gate.ts';
 
 const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** Whether the reason this process fails has been printed. */
@@ -63,7 +64,12 @@ async function main(): Promise<void> {
   const { edition, base } = readManifest(stageDir);
   const code = await timed('astro', edition, astroBuild);
   if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
-  await indexBuilt(stageDir, edition, base);
+  // One edition's index at a time (src/lib/build/index-gate.ts): the parent says when.
+  const asked = performance.now();
+  await whenParentAllows(() => {
+    recordTiming('pagefind-wait', performance.now() - asked, edition);
+    return indexBuilt(stageDir, edition, base);
+  });
   process.exitCode = 0;
 }
 

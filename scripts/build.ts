@@ -11,6 +11,7 @@ import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { runEditionProcess } from '../src/lib/build/edition-process.ts';
+import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
@@ -52,6 +53,7 @@ async function buildEdition(
   env: HandbookEnv,
   edition: Edition,
   yields: boolean,
+  indexGate: IndexGate,
   browser?: Promise<Browser>,
 ): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
@@ -59,7 +61,7 @@ async function buildEdition(
   );
   try {
     await timed('edition', edition, () =>
-      runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields }),
+      runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields, indexGate }),
     );
     const built = path.join(stageDir, 'dist');
     // Never swap in an edition without its security headers and search index, whatever its process said.
@@ -110,8 +112,9 @@ async function main(): Promise<void> {
   // One browser for both editions, started while Astro builds; each edition prints with pages of its own context.
   const browser = chromium ? launchChromium(chromium) : undefined;
   browser?.catch(() => {});
+  const indexGate = new IndexGate();
   const results = await Promise.allSettled(
-    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, browser)),
+    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, indexGate, browser)),
   );
   await browser?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Edition } from '../../schemas/settings.ts';
 import { isolatedEnv, permissionFlags } from './isolation.ts';
 import { readInternalEnv } from '../config/env.ts';
+import { IndexGate, serveIndexGate } from './index-gate.ts';
 
 /** How to start an edition's process. */
 export interface EditionProcessOptions {
@@ -16,6 +17,8 @@ export interface EditionProcessOptions {
   yields: boolean;
   /** The environment the process's variables are taken from. */
   env?: NodeJS.ProcessEnv;
+  /** Shared by the editions of one build, so only one writes its Pagefind index at a time (`index-gate.ts`). */
+  indexGate?: IndexGate;
 }
 
 /**
@@ -56,9 +59,10 @@ export function runEditionProcess(stageDir: string, edition: Edition, options: E
         NODE_DISABLE_COMPILE_CACHE: '1',
         HANDBOOK_YIELD_CPU: options.yields ? '1' : '',
       }),
-      stdio: ['ignore', log, log],
+      stdio: ['ignore', log, log, 'ipc'],
     });
     closeSync(log);
+    serveIndexGate(child, options.indexGate ?? new IndexGate());
     child.on('error', reject);
     child.on('close', (code) => {
       if (verbose || code !== 0) process.stderr.write(readFileSync(logFile));
