@@ -45,7 +45,7 @@ async function indexBuilt(stageDir: string, edition: string, base: string): Prom
   // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
   const inline = noInlineCode();
   const { pages, english } = await timed('pagefind', edition, () =>
-    indexEdition(outDir, base, (file, html) => collectInlineCode(html, inline, file)),
+    indexEdition(outDir, base, (file, html) => collectInlineCode(html, inline, file), edition),
   );
   console.log(`Pagefind: ${pages} sider indekseret (${edition}${english ? `, heraf ${english} på engelsk` : ''})`);
   writeSecurityHeaders(outDir, edition, { base, inline });

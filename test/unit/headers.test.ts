@@ -66,6 +66,21 @@ describe('content security policy', () => {
   });
 });
 
+describe('collectInlineCode on attributes written every way', () => {
+  it('finds them without a value, in capitals, unquoted or after a slash-free quote, on pages full of look-alike text', () => {
+    const styles = (html: string) => {
+      const inline = empty();
+      collectInlineCode(html, inline);
+      return [...inline.styleAttributes];
+    };
+    expect(styles('<p>ondsindet software, one only</p><div STYLE>x</div>')).toEqual(['']);
+    expect(styles('<div class=a style=color:red>x</div>')).toEqual(['color:red']);
+    expect(styles('<p>ondsindet style=x</p>')).toEqual([]);
+    expect(() => collectInlineCode('<button\nonClick>Klik</button>', empty(), 'b.html')).toThrow(/^b\.html: inline-hændelsen onClick=/);
+    expect(() => collectInlineCode('<img src="a.png" onerror="x()">', empty(), 'c.html')).toThrow(/onerror=/);
+  });
+});
+
 describe('writeSecurityHeaders', () => {
   const dir = edition({
     'index.html': '<!doctype html><p>Forside</p>',

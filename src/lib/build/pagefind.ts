@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import path from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { listFiles } from '../util/files.ts';
+import { timed } from './timings.ts';
 
 /** Folder of the edition's main index, below the output folder. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -83,31 +84,37 @@ async function preparePages(outDir: string, input: string, prefix: string, onPag
 }
 
 /** One Pagefind bundle written from a prepared folder of `pages` pages; throws on any indexing error. */
-async function writeBundle(input: string, pages: number, outputPath: string): Promise<void> {
+async function writeBundle(input: string, pages: number, outputPath: string, edition?: string): Promise<void> {
   const { index, errors } = await createIndex();
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: input });
+  const added = await timed('pagefind-add', edition, () => index.addDirectory({ path: input }));
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
   if (added.page_count !== pages) throw new Error(`Pagefind: indekserede ${added.page_count} af ${pages} sider`);
-  const written = await index.writeFiles({ outputPath });
+  const written = await timed('pagefind-write', edition, () => index.writeFiles({ outputPath }));
   if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   for (const file of await readdir(outputPath)) if (UNUSED.test(file)) await rm(path.join(outputPath, file));
 }
 
 /**
- * Builds the edition's Pagefind index from its own output; any indexing error fails the build.
+ * Builds the edition's Pagefind index from its own output; any indexing error fails the build. Its steps are timed
+ * (`pagefind-prepare`, `-add`, `-write`) under `edition` when given.
  * Danish pages (and any other language) go in `pagefind/`; English documents get their own bundle in
  * `pagefind/en/` with English stemming, which the Danish search page merges into every search.
  */
-export async function indexEdition(outDir: string, base = '/', onPage?: PageVisitor): Promise<{ pages: number; english: number }> {
+export async function indexEdition(
+  outDir: string,
+  base = '/',
+  onPage?: PageVisitor,
+  edition?: string,
+): Promise<{ pages: number; english: number }> {
   const prefix = base.endsWith('/') ? base : `${base}/`;
   // Beside the output (in a build, inside the private stage folder, which the build removes even if this process dies).
   const input = await mkdtemp(path.join(path.dirname(path.resolve(outDir)), '.pagefind-input-'));
   try {
-    const pages = await preparePages(outDir, input, prefix, onPage);
+    const pages = await timed('pagefind-prepare', edition, () => preparePages(outDir, input, prefix, onPage));
     const english = pages.filter((p) => p.lang === 'en');
-    await writeBundle(path.join(input, 'main'), pages.length - english.length, path.join(outDir, PAGEFIND_DIR));
-    if (english.length) await writeBundle(path.join(input, 'en'), english.length, path.join(outDir, PAGEFIND_EN_DIR));
+    await writeBundle(path.join(input, 'main'), pages.length - english.length, path.join(outDir, PAGEFIND_DIR), edition);
+    if (english.length) await writeBundle(path.join(input, 'en'), english.length, path.join(outDir, PAGEFIND_EN_DIR), edition);
     const count = (list: PreparedPage[]) => list.filter((p) => p.indexed).length;
     return { pages: count(pages), english: count(english) };
   } finally {

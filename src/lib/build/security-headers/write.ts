@@ -44,6 +44,12 @@ function attributeValue(raw: string): string {
   return decodeCharacterReferences(raw);
 }
 
+/**
+ * A tag that may hold a `style` or event-handler attribute: every tag the attribute loop below finds one in matches
+ * (a name after white space inside a tag, ended by white space, `=`, a quote, `/` or the tag's end), and more.
+ */
+const INLINE_ATTRIBUTE = /<[a-zA-Z][^<>]*\s(?:style|on[a-z]+)(?=[\s=/"'>]|$)/i;
+
 /** Adds the inline scripts, style blocks and style attributes of one page; throws on inline event handlers. */
 export function collectInlineCode(html: string, into: InlineCode, file = 'side'): void {
   for (const [, attrs = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
@@ -51,6 +57,9 @@ export function collectInlineCode(html: string, into: InlineCode, file = 'side')
   }
   for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) into.styles.add(body);
   const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2>');
+  // Most pages have neither attribute anywhere: one search instead of parsing every tag's attributes (at 1,000
+  // documents that loop took 0.5 s of the intranet's Pagefind phase, reading 2,669 pages).
+  if (!INLINE_ATTRIBUTE.test(markup)) return;
   for (const [tag] of markup.matchAll(/<[a-zA-Z][^<>]*>/g)) {
     for (const [, name = '', value] of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
       const lower = name.toLowerCase();
