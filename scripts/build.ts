@@ -1,4 +1,4 @@
-/** `npm run build [intranet|public]`: checks the content, then builds the editions side by side and swaps each in. */
+/** `npm run build [intranet|public] [--force]`: checks the content, then builds the editions side by side and swaps each in. */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Handbook } from '../src/lib/content/load.ts';
@@ -12,6 +12,7 @@ import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { runEditionProcess } from '../src/lib/build/edition-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
+import { editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
@@ -46,7 +47,10 @@ async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition,
   }
 }
 
-/** Builds one edition into a private folder, prints its PDFs, scans the public one for leaks, then swaps it into place. */
+/**
+ * Builds one edition into a private folder, prints its PDFs, scans the public one for leaks, then swaps it into place;
+ * an edition whose inputs are those of the one in place is kept instead (and the public one scanned again).
+ */
 async function buildEdition(
   handbook: Handbook,
   git: GitData,
@@ -54,32 +58,48 @@ async function buildEdition(
   edition: Edition,
   yields: boolean,
   indexGate: IndexGate,
+  force: boolean,
   browser?: Promise<Browser>,
 ): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT }),
   );
+  const target = path.join(env.outDir, edition);
   try {
-    await timed('edition', edition, () =>
-      runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields, indexGate }),
-    );
-    const built = path.join(stageDir, 'dist');
-    // Never swap in an edition without its security headers and search index, whatever its process said.
-    for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
-      if (!existsSync(path.join(built, file))) throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
-    // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
-    if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser));
+    // The same stage and tool build the same edition (src/lib/build/reuse.ts): the one in place is kept.
+    const fingerprint = editionFingerprint(stageDir, REPO_ROOT, { pdf: env.pdf });
+    const reused = !force && isUnchanged(target, fingerprint);
+    const built = reused ? target : path.join(stageDir, 'dist');
+    if (reused) {
+      recordTiming('reused', 0, edition);
+      console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
+    } else {
+      await timed('edition', edition, () =>
+        runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields, indexGate }),
+      );
+      // Never swap in an edition without its security headers and search index, whatever its process said.
+      for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
+        if (!existsSync(path.join(built, file)))
+          throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
+      // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
+      if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser));
+    }
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
       // (the children's output goes to files, so a slow thread here never holds them up); elsewhere, the process.
       if (yields) yieldCpu(0);
+      // A reused edition is scanned too: today's internal documents may hold text it has.
       const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
         throw new Error('public: udgaven indeholder tekst fra ikke-offentlige dokumenter; den tidligere udgave er bevaret');
       }
     }
-    await timed('swap', edition, () => swapInto(built, path.join(env.outDir, edition)));
+    if (!reused) {
+      forgetFingerprint(target);
+      await timed('swap', edition, () => swapInto(built, target));
+      recordFingerprint(target, fingerprint);
+    }
   } finally {
     rmSync(stageDir, { recursive: true, force: true });
   }
@@ -88,6 +108,8 @@ async function buildEdition(
 async function main(): Promise<void> {
   const requested = process.argv.slice(2).filter((a): a is Edition => (EDITIONS as string[]).includes(a));
   const editions = requested.length ? requested : [...EDITIONS];
+  // --force: build every edition, even one whose inputs are those of the edition in place.
+  const force = process.argv.includes('--force');
   const env = readEnv();
   // Without Chromium a PDF build stops before any work, in one line.
   const chromium = env.pdf ? findChromium(env.chromiumPath) : undefined;
@@ -114,7 +136,7 @@ async function main(): Promise<void> {
   browser?.catch(() => {});
   const indexGate = new IndexGate();
   const results = await Promise.allSettled(
-    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, indexGate, browser)),
+    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, indexGate, force, browser)),
   );
   await browser?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
