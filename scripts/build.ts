@@ -12,7 +12,7 @@ import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { runEditionProcess } from '../src/lib/build/edition-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
-import { editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
+import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
@@ -59,7 +59,7 @@ async function buildEdition(
   yields: boolean,
   indexGate: IndexGate,
   force: boolean,
-  browser?: Promise<Browser>,
+  browser?: { chromium: string; started: Promise<Browser> },
 ): Promise<void> {
   const stageDir = await timed('stage', edition, () =>
     stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT }),
@@ -67,7 +67,7 @@ async function buildEdition(
   const target = path.join(env.outDir, edition);
   try {
     // The same stage and tool build the same edition (src/lib/build/reuse.ts): the one in place is kept.
-    const fingerprint = editionFingerprint(stageDir, REPO_ROOT, { pdf: env.pdf });
+    const fingerprint = editionFingerprint(stageDir, REPO_ROOT, { pdfBrowser: browser && browserIdentity(browser.chromium) });
     const reused = !force && isUnchanged(target, fingerprint);
     const built = reused ? target : path.join(stageDir, 'dist');
     if (reused) {
@@ -82,7 +82,7 @@ async function buildEdition(
         if (!existsSync(path.join(built, file)))
           throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
       // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
-      if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser));
+      if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser.started));
     }
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
@@ -132,13 +132,14 @@ async function main(): Promise<void> {
   const git = await timed('git', undefined, async () => readGit(env.contentDir, approvedOn, undefined, await history));
   if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
   // One browser for both editions, started while Astro builds; each edition prints with pages of its own context.
-  const browser = chromium ? launchChromium(chromium) : undefined;
-  browser?.catch(() => {});
+  const launched = chromium ? launchChromium(chromium) : undefined;
+  launched?.catch(() => {});
+  const browser = chromium && launched ? { chromium, started: launched } : undefined;
   const indexGate = new IndexGate();
   const results = await Promise.allSettled(
     editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, indexGate, force, browser)),
   );
-  await browser?.then((b) => b.close()).catch(() => {});
+  await launched?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);
   if (failed.length) process.exit(1);

@@ -7,7 +7,7 @@
  *
  * The fingerprint is a SHA-256 over every file of the stage (its own path written as a placeholder, since each stage
  * has a fresh name), the tool's files the edition process may read (`TOOL_FILES` but `node_modules`, which
- * `package-lock.json` stands for), the Node version and whether PDFs are printed. It is kept beside the edition's
+ * `package-lock.json` stands for), the Node version and the Chromium that prints the PDFs, if any. It is kept beside the edition's
  * folder as `.<edition>.inputs` (never inside it, so it is not published) with the state of the folder's files, written
  * once the edition is in place and removed before it is replaced, so a build killed in between leaves none.
  */
@@ -24,8 +24,14 @@ const STAGE_SCRATCH = /^(?:home|tmp|cache|dist)\//;
 
 /** What, besides the files, decides an edition's output. */
 export interface FingerprintExtras {
-  /** Whether this build prints PDFs into the edition (`HANDBOOK_PDF=1`). */
-  pdf: boolean;
+  /** The Chromium that prints the edition's PDFs (`HANDBOOK_PDF=1`), absent without PDFs: another one prints others. */
+  pdfBrowser?: string;
+}
+
+/** A Chromium as the fingerprint knows it: its path, size and modification time (an upgrade changes them). */
+export function browserIdentity(executable: string): string {
+  const { size, mtimeMs } = statSync(executable);
+  return `${path.resolve(executable)} ${size} ${mtimeMs}`;
 }
 
 /** The fingerprint of a staged edition and the tool that would build it, e.g. `3f2a…` (hex). */
@@ -33,7 +39,7 @@ export function editionFingerprint(stageDir: string, repoRoot: string, extras: F
   const hash = createHash('sha256');
   const add = (label: string, data: string | Buffer) => hash.update(`${label}\0${data.length}\0`).update(data);
   add('node', process.version);
-  add('pdf', String(extras.pdf));
+  add('pdf', extras.pdfBrowser ?? '');
   const stage = path.resolve(stageDir);
   for (const file of listFiles(stage).filter((f) => !STAGE_SCRATCH.test(f))) {
     const data = readFileSync(path.join(stage, file));
