@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import handbook from './src/integration/index.ts';
 import { astroRun } from './src/integration/astro-options.ts';
 
-const { manifest, stage, yieldCpu, astro } = await astroRun();
+const { manifest, stage, yieldCpu, reload, astro } = await astroRun();
 
 export default defineConfig({
   ...astro,
@@ -23,5 +23,5 @@ export default defineConfig({
       rolldownOptions: { onwarn: (warning, warn) => warning.code !== 'MODULE_LEVEL_DIRECTIVE' && warn(warning) },
     },
   },
-  integrations: [mdx(), handbook({ manifest, stage, yieldCpu })],
+  integrations: [mdx(), handbook({ manifest, stage, yieldCpu, reload })],
 });

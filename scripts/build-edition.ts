@@ -8,20 +8,25 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { readManifest } from '../src/lib/build/manifest.ts';
 import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { whenParentAllows } from '../src/lib/build/index-gate.ts';
 
-const ASTRO_BIN = path.join(REPO_ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+/** The argument that makes this script the Astro process rather than the edition process. */
+const ASTRO_ROLE = '--astro';
 /** Whether the reason this process fails has been printed. */
 let reported = false;
 
-/** Runs `astro build` on the stage, its output into this process's (a log file); resolves to its exit code. */
+/** Runs Astro's build on the stage in a process of its own, its output into this process's (a log file); resolves to its exit code. */
 function astroBuild(): Promise<number | null> {
   return new Promise((resolve, reject) => {
     // This process's permission flags (src/lib/build/isolation.ts), stated rather than left to Node to pass on.
-    const child = spawn(process.execPath, [...process.execArgv, ASTRO_BIN, 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ASTRO_ROLE], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+    });
     // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed.
     const stop = (signal: NodeJS.Signals) => {
       reported = true;
@@ -73,9 +78,32 @@ async function main(): Promise<void> {
   process.exitCode = 0;
 }
 
-main().catch((error: unknown) => {
-  reported = true;
-  // Pagefind rejects some calls with a string.
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
-});
+/**
+ * The Astro process: `astro build` through Astro's JavaScript API, without its sync step. The pages read no content
+ * collection (`src/lib/site/collection.ts`), and sync started a Vite server of its own only to find that out and
+ * write type declarations: 1.9–2.6 s of each Astro process at 20 documents. `sync` is an option of Astro's builder
+ * that `build()` passes on (astro/dist/core/build/index.js), not of its documented API; were it dropped, the build
+ * would sync again, slower but the same (test/build/build-sample.test.ts asserts on the log that it does not).
+ */
+async function astroProcess(): Promise<void> {
+  const { build } = await import('astro');
+  const withoutSync = build as (config: Parameters<typeof build>[0], options: { sync: boolean }) => Promise<void>;
+  try {
+    await withoutSync({}, { sync: false });
+  } catch (error) {
+    // One line, as Astro's CLI would print it: the message and where.
+    const { message, loc } = error as Error & { loc?: { file?: string; line?: number; column?: number } };
+    const where = loc?.file ? ` (${[loc.file, loc.line, loc.column].filter((p) => p !== undefined).join(':')})` : '';
+    console.error(`${message}${where}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv.includes(ASTRO_ROLE)) await astroProcess();
+else
+  main().catch((error: unknown) => {
+    reported = true;
+    // Pagefind rejects some calls with a string.
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });

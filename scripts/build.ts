@@ -14,6 +14,7 @@ import { runEditionProcess } from '../src/lib/build/edition-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
+import { editionCompileCache } from '../src/lib/build/compile-cache.ts';
 import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
@@ -75,7 +76,13 @@ async function buildEdition(
       console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
     } else {
       await timed('edition', edition, () =>
-        runEditionProcess(stageDir, edition, { repoRoot: REPO_ROOT, contentDir: handbook.contentDir, yields, indexGate }),
+        runEditionProcess(stageDir, edition, {
+          repoRoot: REPO_ROOT,
+          contentDir: handbook.contentDir,
+          yields,
+          indexGate,
+          compileCache: editionCompileCache(STAGE_PARENT, edition, env.drafts),
+        }),
       );
       // Never swap in an edition without its security headers and search index, whatever its process said.
       for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])

@@ -10,6 +10,8 @@ export interface AstroRun {
   stage?: string;
   /** Whether this Astro process lowers its CPU priority (the public edition beside the intranet). */
   yieldCpu: boolean;
+  /** Without a stage (dev): makes the manifest anew from the content folder. */
+  reload?: () => Promise<BuildManifest>;
   /** Astro settings that depend on the edition. */
   astro: { site: string; base: string; root?: string; srcDir: string; publicDir: string; outDir?: string; cacheDir?: string };
 }
@@ -18,11 +20,13 @@ export interface AstroRun {
 export async function astroRun(env: NodeJS.ProcessEnv = process.env): Promise<AstroRun> {
   const { stage, yieldCpu } = readInternalEnv(env);
   // Loaded only without a stage, so a staged build never loads the content parser or reads Git.
-  const manifest = stage ? readManifest(stage) : (await import('../lib/build/dev-manifest.ts')).devManifest(env);
+  const dev = stage ? undefined : () => import('../lib/build/dev-manifest.ts').then((m) => m.devManifest(env));
+  const manifest = dev ? await dev() : readManifest(stage!);
   return {
     manifest,
     stage,
     yieldCpu,
+    reload: dev,
     astro: {
       site: manifest.site,
       base: manifest.base,

@@ -7,7 +7,8 @@ import { MARKDOWN_SETTINGS } from '../lib/markdown/settings.ts';
 import type { BuildManifest } from '../lib/build/manifest.ts';
 import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
-import { manifestModule } from './manifest-module.ts';
+import { MANIFEST_MODULE, manifestModule } from './manifest-module.ts';
+import { DOCUMENTS_MODULE, documentsModule } from './documents-module.ts';
 import { confineModules } from '../lib/site/confine-modules.ts';
 import { REPO_ROOT } from '../lib/config/env.ts';
 
@@ -18,14 +19,17 @@ export interface HandbookOptions {
   stage?: string;
   /** The public edition beside the intranet yields the CPU (see scripts/build.ts); its index is written at normal priority. */
   yieldCpu: boolean;
+  /** `astro dev` only: makes the manifest anew from the content folder, after a file in it changed. */
+  reload?: () => Promise<BuildManifest>;
 }
 
 /**
- * The handbook integration: the manifest as a virtual module, link rewriting and footnote languages in Markdown and
+ * The handbook integration: the manifest and the MDX documents as virtual modules, link rewriting and footnote languages in Markdown and
  * MDX, and attachments. The edition's Pagefind index and security headers are written by `scripts/build-edition.ts`
  * once this Astro process has exited.
  */
-export default function handbook({ manifest, stage, yieldCpu: yields }: HandbookOptions): AstroIntegration {
+export default function handbook({ manifest, stage, yieldCpu: yields, reload }: HandbookOptions): AstroIntegration {
+  let current = manifest;
   return {
     name: 'handbook',
     hooks: {
@@ -36,10 +40,34 @@ export default function handbook({ manifest, stage, yieldCpu: yields }: Handbook
           // A staged build loads modules only from the stage and the tool itself.
           vite: {
             plugins: [
-              manifestModule(manifest),
+              manifestModule(() => current),
+              documentsModule(() => current),
               ...(stage ? [confineModules([stage, ...['src', 'node_modules', 'public'].map((d) => path.join(REPO_ROOT, d))])] : []),
             ],
           },
+        });
+      },
+      'astro:server:setup': ({ server }) => {
+        if (!reload) return;
+        // A document's text reloads through its module; its frontmatter, review status and Git facts, a new
+        // document or a removed one only with a new manifest.
+        const inContent = (file: string) => !path.relative(manifest.contentDir, file).startsWith('..');
+        server.watcher.add(manifest.contentDir);
+        server.watcher.on('all', (event, file) => {
+          if (!['add', 'change', 'unlink'].includes(event) || !inContent(file)) return;
+          void reload().then(
+            (next) => {
+              current = next;
+              for (const environment of Object.values(server.environments)) {
+                for (const id of [`\0${MANIFEST_MODULE}`, `\0${DOCUMENTS_MODULE}`]) {
+                  const module = environment.moduleGraph.getModuleById(id);
+                  if (module) environment.moduleGraph.invalidateModule(module);
+                }
+              }
+              server.ws.send({ type: 'full-reload' });
+            },
+            (error: unknown) => console.error(`handbook: ${error instanceof Error ? error.message : String(error)}`),
+          );
         });
       },
       'astro:build:done': ({ dir }) => {

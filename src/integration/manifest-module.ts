@@ -10,10 +10,10 @@ const RESOLVED = `\0${MANIFEST_MODULE}`;
  * virtual module holding it as JSON, so no module reads the environment or a file when it is imported.
  * `JSON.parse` of a string literal: V8 parses JSON faster than the same data as a JavaScript object literal.
  */
-export function manifestModule(manifest: BuildManifest): Plugin {
+export function manifestModule(manifest: () => BuildManifest): Plugin {
   return {
     name: 'handbook:manifest',
     resolveId: (id) => (id === MANIFEST_MODULE ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? `export default JSON.parse(${JSON.stringify(JSON.stringify(manifest))});` : undefined),
+    load: (id) => (id === RESOLVED ? `export default JSON.parse(${JSON.stringify(JSON.stringify(manifest()))});` : undefined),
   };
 }

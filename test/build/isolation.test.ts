@@ -3,7 +3,7 @@
  * (written into the stage here, past the refusal) runs in the real edition process; every read outside the stage
  * fails, and nothing of the files it reached for is in the output.
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { loadHandbook } from '../../src/lib/content/load.ts';
 import { readGit } from '../../src/lib/git/history.ts';
 import { stageEdition } from '../../src/lib/build/stage.ts';
 import { runEditionProcess } from '../../src/lib/build/edition-process.ts';
+import { editionCompileCache } from '../../src/lib/build/compile-cache.ts';
 import { cleanup, copyFixture, readTree, ROOT } from '../helpers/index.ts';
 import { TODAY } from '../helpers/leaks.ts';
 import type { Edition } from '../../src/schemas/settings.ts';
@@ -52,11 +53,11 @@ function hostileStage(body: string, edition: Edition = 'public'): string {
 }
 
 /** Builds a stage as `npm run build` does, its stderr captured; resolves to the failure message or undefined. */
-async function buildStage(stageDir: string, edition: Edition = 'public'): Promise<string | undefined> {
+async function buildStage(stageDir: string, edition: Edition = 'public', compileCache?: string): Promise<string | undefined> {
   const write = process.stderr.write;
   process.stderr.write = () => true;
   try {
-    await runEditionProcess(stageDir, edition, { repoRoot: ROOT, contentDir: content, yields: false });
+    await runEditionProcess(stageDir, edition, { repoRoot: ROOT, contentDir: content, yields: false, compileCache });
     return undefined;
   } catch (error) {
     const log = path.join(stageDir, 'build.log');
@@ -116,6 +117,35 @@ describe('isolation of the public edition process', () => {
     expect(await buildStage(stageDir)).toMatch(
       /^public: content\/politikker\/hemmelig\.txt i udgavens mappe er en symbolsk lænke; den følges ikke/,
     );
+    expect(holding(stageDir, [SECRET])).toEqual([]);
+  });
+
+  it('lets the public edition use its own compile cache, never the intranet edition’s, and runs Astro without its sync step', async () => {
+    const caches = path.join(path.dirname(content), 'caches');
+    const intranetCache = editionCompileCache(caches, 'intranet', false);
+    const publicCache = editionCompileCache(caches, 'public', false);
+    writeFileSync(path.join(intranetCache, 'kode'), `Koden er ${SECRET}.\n`);
+    const stageDir = hostileStage(
+      [
+        "import fs from 'node:fs';",
+        "export const attempt = (f) => { try { return 'LÆST ' + String(f()); } catch (e) { return 'NÆGTET ' + (e.code ?? e.message); } };",
+        `export const other = attempt(() => fs.readFileSync('${intranetCache}/kode', 'utf8'));`,
+        `export const listing = attempt(() => fs.readdirSync('${path.dirname(intranetCache)}').join(' '));`,
+        `export const own = attempt(() => Array.isArray(fs.readdirSync('${publicCache}')));`,
+        '',
+        '<p id="a">{other}</p> <p id="b">{listing}</p> <p id="c">{own}</p>',
+      ].join('\n'),
+    );
+    expect(await buildStage(stageDir, 'public', publicCache)).toBeUndefined();
+    const page = readFileSync(path.join(stageDir, 'dist/politikker/sikkerhedspolitik/index.html'), 'utf8');
+    for (const id of ['a', 'b']) expect(page).toMatch(new RegExp(`<p id="${id}">NÆGTET ERR_ACCESS_DENIED</p>`));
+    expect(page).toContain('<p id="c">LÆST true</p>');
+    // Node wrote the code of the modules the processes loaded into it.
+    expect(readdirSync(publicCache, { recursive: true }).length).toBeGreaterThan(100);
+    // Astro built the pages without syncing content collections or writing types (scripts/build-edition.ts).
+    const log = readFileSync(path.join(stageDir, 'build.log'), 'utf8');
+    expect(log).toMatch(/\d+ page\(s\) built in/);
+    expect(log).not.toMatch(/Syncing content|\[types\] Generated/);
     expect(holding(stageDir, [SECRET])).toEqual([]);
   });
 

@@ -61,7 +61,18 @@ describe('plain-Markdown documents staged as .md', () => {
       ]);
       // The attachment keeps its own content; the document was not written over it.
       expect(readFileSync(path.join(stage, 'content/regler/kollision.md'), 'utf8')).toMatch(/^# Kollision/);
-      expect(readManifest(stage).collection).toEqual(['**/*.mdx', '**/*.md', '!regler/bilag/noter.md', '!regler/kollision.md']);
+      // The pages' documents are the manifest's: every document by the name it was staged under, no attachment.
+      const { documents } = readManifest(stage);
+      expect(Object.fromEntries(Object.entries(documents).map(([id, doc]) => [id, doc.file]))).toEqual({
+        'regler/engelsk-markdown': 'regler/engelsk-markdown.md',
+        'regler/engelsk-mdx': 'regler/engelsk-mdx.mdx',
+        'regler/index': 'regler/index.mdx',
+        'regler/kollision': 'regler/kollision.mdx',
+        'regler/med-bom': 'regler/med-bom.md',
+        'regler/som-markdown': 'regler/som-markdown.md',
+        'regler/som-mdx': 'regler/som-mdx.mdx',
+        'regler/uddrag': 'regler/uddrag.mdx',
+      });
     } finally {
       rmSync(parentDir, { recursive: true, force: true });
     }

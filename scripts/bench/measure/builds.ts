@@ -56,6 +56,8 @@ export function cleanCaches(extra: string[] = []): void {
   const stages = path.join(ROOT, '.handbook-build');
   if (!existsSync(stages)) return;
   for (const entry of readdirSync(stages)) {
+    // `.compile-cache` is Node's code cache, kept as plain's is in the system's temporary folder (compile-cache.ts).
+    if (entry.startsWith('.')) continue;
     const dir = path.join(stages, entry);
     if (isStale(dir)) rmSync(dir, { recursive: true, force: true });
   }

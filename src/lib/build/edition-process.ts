@@ -19,6 +19,8 @@ export interface EditionProcessOptions {
   env?: NodeJS.ProcessEnv;
   /** Shared by the editions of one build, so only one writes its Pagefind index at a time (`index-gate.ts`). */
   indexGate?: IndexGate;
+  /** The edition's own compile cache (`editionCompileCache`); without it, Node's compile cache is off. */
+  compileCache?: string;
 }
 
 /**
@@ -47,16 +49,18 @@ export function runEditionProcess(stageDir: string, edition: Edition, options: E
     const logFile = path.join(stageDir, 'build.log');
     const log = openSync(logFile, 'w');
     const { timings, verbose } = readInternalEnv(env);
-    const flags = permissionFlags({ repoRoot: options.repoRoot, stageDir, writable: timings ? [path.resolve(timings)] : [] });
+    const { compileCache } = options;
+    const flags = permissionFlags({ repoRoot: options.repoRoot, stageDir, compileCache, writable: timings ? [path.resolve(timings)] : [] });
     const child = spawn(process.execPath, [...flags, path.join(options.repoRoot, 'scripts', 'build-edition.ts')], {
       cwd: options.repoRoot,
       // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
       env: isolatedEnv(env, options.contentDir, stageDir, {
         HANDBOOK_STAGE: stageDir,
         ASTRO_TELEMETRY_DISABLED: '1',
-        // Astro's CLI turns on Node's compile cache outside CI; in a stage's fresh TMPDIR it is never read again, and
-        // writing it blocked the intranet's page rendering for 0.9 s at 1,000 documents (CPU profile, main thread).
-        NODE_DISABLE_COMPILE_CACHE: '1',
+        // The edition's compile cache, for both its processes (in CI too). Without one, none: Astro's CLI would write
+        // one into the stage's fresh TMPDIR, never read again, and that write blocked the intranet's page rendering
+        // for 0.9 s at 1,000 documents (CPU profile, main thread).
+        ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
         HANDBOOK_YIELD_CPU: options.yields ? '1' : '',
       }),
       stdio: ['ignore', log, log, 'ipc'],

@@ -24,6 +24,8 @@ export interface IsolationOptions {
   stageDir: string;
   /** Further writable files (the benchmark's `HANDBOOK_TIMINGS`). */
   writable?: readonly string[];
+  /** The edition's own compile cache (`compile-cache.ts`): readable and writable, e.g. `/repo/.handbook-build/.compile-cache/public`. */
+  compileCache?: string;
 }
 
 /** A path as given and as resolved through symbolic links: the permission model checks the path a call names. */
@@ -42,8 +44,9 @@ function bothForms(file: string): string[] {
  * binary. Addons: Rolldown, Oxc and Sätteri are native modules. Workers: Vite and Astro use worker threads.
  */
 export function permissionFlags(options: IsolationOptions): string[] {
-  const read = [...TOOL_FILES.map((f) => path.join(options.repoRoot, f)), ...SYSTEM_PROBES, options.stageDir];
-  const write = [options.stageDir, ...(options.writable ?? [])];
+  const cache = options.compileCache ? [options.compileCache] : [];
+  const read = [...TOOL_FILES.map((f) => path.join(options.repoRoot, f)), ...SYSTEM_PROBES, options.stageDir, ...cache];
+  const write = [options.stageDir, ...cache, ...(options.writable ?? [])];
   return [
     '--permission',
     ...read.flatMap(bothForms).map((p) => `--allow-fs-read=${p}`),

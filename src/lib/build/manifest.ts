@@ -31,19 +31,19 @@ export interface BuildManifest {
   drafts: boolean;
   /** The build prints `pdf/<id>.pdf` for every document and `pdf/haandbog.pdf` (`HANDBOOK_PDF=1`), e.g. `true`. */
   pdf?: boolean;
-  /** Absolute path of the (staged) content folder the collection loads. */
+  /** Absolute path of the (staged) content folder the documents are read from. */
   contentDir: string;
-  /** Glob patterns of the documents inside `contentDir`: all `.mdx` and `.md` files but staged attachments, e.g. `!bilag/noter.md`. */
-  collection: string[];
   site: string;
   base: string;
   settings: EditionSettings;
   docs: Record<string, DocMeta>;
   /**
-   * The validated frontmatter of the documents staged as `.md`, by collection id, e.g. `{ "politikker/x": { "title": … } }`:
-   * the collection takes it from here rather than parsing each file's YAML again.
+   * The edition's documents by id, e.g. `{ "politikker/x": { "file": "politikker/x.md", "data": { "title": … } } }`:
+   * the file inside `contentDir` (plain Markdown staged as `.md`, see `stagedNames`) and the frontmatter the build has
+   * already parsed and validated. Pages take them from here (`src/lib/site/collection.ts`), so Astro's content layer,
+   * whose sync started a Vite server of its own in every Astro process, is not used.
    */
-  frontmatter?: Record<string, Frontmatter>;
+  documents: Record<string, { file: string; data: Frontmatter }>;
   /** Files inside the content folder that the edition's documents link to, copied to the same path in the output. */
   attachments: string[];
   git: GitSummary;

@@ -1,6 +1,5 @@
 import { chmodSync, constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { escapePath } from 'tinyglobby';
 import type { Edition, Settings } from '../../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from '../content/load.ts';
 import { inEdition } from '../config/editions.ts';
@@ -51,8 +50,7 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
     placeFile(path.join(handbook.contentDir, file), target, options.edition === 'intranet');
   }
   mkdirSync(contentDir, { recursive: true });
-  const manifest = buildManifest(handbook, git, docs, contentDir, options, collectionPatterns(files, staged));
-  manifest.frontmatter = Object.fromEntries(docs.filter((d) => staged.has(d.file)).map((d) => [d.id, d.data]));
+  const manifest = buildManifest(handbook, git, docs, contentDir, options, staged);
   if (manifest.archive) moveArchiveToFiles(manifest, path.join(stageDir, 'archive'));
   writeFileSync(path.join(stageDir, MANIFEST_FILE), JSON.stringify(manifest, null, 1));
   // The stage is Vite's root: this makes it the package and workspace root too, so Vite looks no further up
@@ -80,7 +78,7 @@ function placeFile(source: string, target: string, link: boolean): void {
 }
 
 /**
- * Plain-Markdown documents are staged as `.md` (Astro renders those without a module per document), unless that
+ * Plain-Markdown documents are staged as `.md` (their pages render them; no module per document), unless that
  * name is taken or the document is a dependency: another document imports it by its `.mdx` name.
  */
 function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>, dependencies: ReadonlySet<string>): Map<string, string> {
@@ -90,12 +88,6 @@ function stagedNames(docs: readonly HandbookDoc[], files: ReadonlySet<string>, d
     if (doc.markdownOnly && !files.has(md) && !dependencies.has(doc.file)) names.set(doc.file, md);
   }
   return names;
-}
-
-/** The collection's glob patterns: every staged document, but no `.md` file staged as an attachment or import. */
-function collectionPatterns(files: ReadonlySet<string>, staged: ReadonlyMap<string, string>): string[] {
-  const otherMarkdown = [...files].filter((f) => f.endsWith('.md') && !staged.has(f)).sort();
-  return ['**/*.mdx', '**/*.md', ...otherMarkdown.map((f) => `!${escapePath(f)}`)];
 }
 
 /** Defence in depth behind `check`: the public stage gets no file that is, or links to, a non-public document or lies outside the content folder. */
@@ -118,7 +110,8 @@ export function buildManifest(
   docs: readonly HandbookDoc[],
   contentDir: string,
   options: Omit<StageOptions, 'parentDir'>,
-  collection: string[] = ['**/*.mdx'],
+  /** Staged names that differ from the source's (`stagedNames`); none without a stage. */
+  staged: ReadonlyMap<string, string> = new Map(),
 ): BuildManifest {
   const isPublic = options.edition === 'public';
   const metas: Record<string, DocMeta> = {};
@@ -137,7 +130,7 @@ export function buildManifest(
     drafts: options.drafts && !isPublic,
     ...(options.pdf && { pdf: true }),
     contentDir,
-    collection,
+    documents: Object.fromEntries(docs.map((d) => [d.id, { file: staged.get(d.file) ?? d.file, data: d.data }])),
     site,
     base,
     settings: { ...editionSettings(handbook.settings, docs, isPublic), ownMeasures: editionOwnMeasures(handbook, docs, options.edition) },

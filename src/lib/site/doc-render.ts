@@ -3,26 +3,30 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import type { MarkdownHeading } from 'astro';
-import { render, type CollectionEntry } from 'astro:content';
+import documents from 'virtual:handbook/documents';
 import { MARKDOWN_SETTINGS, markdownOptions } from '../markdown/options.ts';
 import { manifest } from './manifest.ts';
+import type { DocEntry } from './collection.ts';
 import { splitFrontmatter } from '../markdown/frontmatter.ts';
 import { deadLinkPlugin, type ArchiveNotes } from '../markdown/plugins/dead-links.ts';
 
 /** A rendered document: HTML for plain Markdown, a component for MDX, and its headings either way. */
-export type RenderedDoc =
-  { html: string; headings: MarkdownHeading[] } | { Content: Awaited<ReturnType<typeof render>>['Content']; headings: MarkdownHeading[] };
+export type RenderedDoc = { html: string; headings: MarkdownHeading[] } | { Content: MdxContent; headings: MarkdownHeading[] };
+
+/** The component an MDX module exports as its default. */
+type MdxContent = Awaited<ReturnType<(typeof documents)[string]>>['default'];
 
 let renderer: ReturnType<ReturnType<typeof satteri>['createRenderer']> | undefined;
 
-/** Renders a document: MDX through Astro's module, plain Markdown (stored without HTML, see `docLoader`) with the same processor Astro uses for `.md`. */
-export async function renderDoc(entry: CollectionEntry<'docs'>): Promise<RenderedDoc> {
-  if (!entry.filePath?.endsWith('.md')) {
-    const { Content, headings } = await render(entry);
-    return { Content, headings };
+/** Renders a document: MDX through its module (`virtual:handbook/documents`), plain Markdown with the same processor Astro uses for `.md`. */
+export async function renderDoc(entry: DocEntry): Promise<RenderedDoc> {
+  if (!entry.file.endsWith('.md')) {
+    const load = documents[entry.id];
+    if (!load) throw new Error(`${entry.file}: dokumentet mangler i udgavens moduler`);
+    const module = await load();
+    return { Content: module.default, headings: module.getHeadings() };
   }
-  // Entry paths are relative to the Astro root, the stage folder that holds the content folder.
-  const file = path.resolve(path.dirname(manifest.contentDir), entry.filePath);
+  const file = path.join(manifest.contentDir, entry.file);
   const source = await readFile(file, 'utf8');
   const { body } = splitFrontmatter(source);
   renderer ??= satteri(markdownOptions(manifest)).createRenderer(MARKDOWN_SETTINGS);
