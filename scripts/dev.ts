@@ -12,4 +12,6 @@ const child = spawn(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/
   stdio: 'inherit',
   env: { ...process.env, HANDBOOK_STAGE: '', ASTRO_TELEMETRY_DISABLED: '1' },
 });
+// Stopped, this process stops the dev server too, which would otherwise keep running (and keep Astro's one-server lock).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));
