@@ -5,6 +5,8 @@
  * `astro:build:done`, the Astro process's 0.6 GB stayed alive beside it. This process is started before the build
  * process lowers its own priority for the leak scan, so the index is written at normal priority, and it waits on
  * Astro itself, so the build process's synchronous leak scan never holds the next step up.
+ * Both processes start when the build starts, on an empty stage, and load their modules while the build process
+ * checks and stages the content; they read the stage only once it says so (src/lib/build/stage-ready.ts).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -13,25 +15,32 @@ import { readManifest } from '../src/lib/build/manifest.ts';
 import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { whenParentAllows } from '../src/lib/build/index-gate.ts';
+import { sendStageReady, whenStageReady } from '../src/lib/build/stage-ready.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */
 const ASTRO_ROLE = '--astro';
 /** Whether the reason this process fails has been printed. */
 let reported = false;
 
-/** Runs Astro's build on the stage in a process of its own, its output into this process's (a log file); resolves to its exit code. */
-function astroBuild(): Promise<number | null> {
+/**
+ * Runs Astro's build on the stage in a process of its own, its output into this process's (a log file); resolves to
+ * its exit code. Started at once, it loads its modules while the stage is filled and builds once `ready` resolves.
+ */
+function astroBuild(ready: Promise<void>): Promise<number | null> {
   return new Promise((resolve, reject) => {
     // This process's permission flags (src/lib/build/isolation.ts), stated rather than left to Node to pass on.
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ASTRO_ROLE], {
       cwd: REPO_ROOT,
-      stdio: 'inherit',
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
-    // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed.
+    void ready.then(() => sendStageReady(child));
+    // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed, and exits
+    // once it has (or after a second), so whoever waits for this process knows both are gone.
     const stop = (signal: NodeJS.Signals) => {
       reported = true;
+      child.once('exit', () => process.exit(1));
+      setTimeout(() => process.exit(1), 1000).unref();
       child.kill(signal);
-      process.exit(1);
     };
     process.once('SIGTERM', stop).once('SIGINT', stop);
     child.on('error', reject);
@@ -66,8 +75,14 @@ async function main(): Promise<void> {
   });
   const stageDir = readInternalEnv().stage;
   if (!stageDir) throw new Error('build-edition: HANDBOOK_STAGE mangler (scriptet startes af scripts/build.ts)');
+  // Astro starts now and loads its modules; the stage is read once the parent has filled it (src/lib/build/stage-ready.ts).
+  const ready = whenStageReady();
+  const astro = astroBuild(ready);
+  await ready;
   const { edition, base } = readManifest(stageDir);
-  const code = await timed('astro', edition, astroBuild);
+  const began = performance.now();
+  const code = await astro;
+  recordTiming('astro', performance.now() - began, edition);
   if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
   // One edition's index at a time (src/lib/build/index-gate.ts): the parent says when.
   const asked = performance.now();
@@ -86,7 +101,11 @@ async function main(): Promise<void> {
  * would sync again, slower but the same (test/build/build-sample.test.ts asserts on the log that it does not).
  */
 async function astroProcess(): Promise<void> {
+  const ready = whenStageReady();
   const { build } = await import('astro');
+  await ready;
+  // Nothing more comes over the channel, which would otherwise keep this process alive.
+  process.disconnect?.();
   const withoutSync = build as (config: Parameters<typeof build>[0], options: { sync: boolean }) => Promise<void>;
   try {
     await withoutSync({}, { sync: false });

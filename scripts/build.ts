@@ -6,11 +6,11 @@ import { checkContent, hasErrors } from '../src/lib/check/pipeline.ts';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
-import { editionDocs, stageEdition } from '../src/lib/build/stage.ts';
+import { createStageDir, editionDocs, stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
-import { runEditionProcess } from '../src/lib/build/edition-process.ts';
+import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
@@ -52,38 +52,57 @@ async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition,
  * Builds one edition into a private folder, prints its PDFs, scans the public one for leaks, then swaps it into place;
  * an edition whose inputs are those of the one in place is kept instead (and the public one scanned again).
  */
+/** An edition's stage folder, made at the start of the build, and its process, started on it at once (`stage-ready.ts`). */
+interface EarlyEdition {
+  edition: Edition;
+  stageDir: string;
+  process: EditionProcess;
+  /** The public edition beside the intranet yields the CPU: its Astro process (see the integration) and its leak scan. */
+  yields: boolean;
+}
+
+/** Makes each edition's empty stage and starts its process, which loads its modules while the content is checked and staged. */
+function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGate): EarlyEdition[] {
+  return editions.map((edition) => {
+    const stageDir = createStageDir(STAGE_PARENT, edition);
+    const yields = edition === 'public' && editions.length > 1;
+    const process = startEditionProcess(stageDir, edition, {
+      repoRoot: REPO_ROOT,
+      contentDir: env.contentDir,
+      yields,
+      indexGate,
+      compileCache: editionCompileCache(STAGE_PARENT, edition, env.drafts),
+    });
+    return { edition, stageDir, process, yields };
+  });
+}
+
 async function buildEdition(
   handbook: Handbook,
   git: GitData,
   env: HandbookEnv,
-  edition: Edition,
-  yields: boolean,
-  indexGate: IndexGate,
+  { edition, stageDir, process: editionProcess, yields }: EarlyEdition,
   force: boolean,
   browser?: { chromium: string; started: Promise<Browser> },
 ): Promise<void> {
-  const stageDir = await timed('stage', edition, () =>
-    stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT }),
-  );
   const target = path.join(env.outDir, edition);
   try {
+    await timed('stage', edition, () =>
+      stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT, stageDir }),
+    );
     // The same stage and tool build the same edition (src/lib/build/reuse.ts): the one in place is kept.
     const fingerprint = editionFingerprint(stageDir, REPO_ROOT, { pdfBrowser: browser && browserIdentity(browser.chromium) });
     const reused = !force && isUnchanged(target, fingerprint);
     const built = reused ? target : path.join(stageDir, 'dist');
     if (reused) {
+      editionProcess.cancel();
       recordTiming('reused', 0, edition);
       console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
     } else {
-      await timed('edition', edition, () =>
-        runEditionProcess(stageDir, edition, {
-          repoRoot: REPO_ROOT,
-          contentDir: handbook.contentDir,
-          yields,
-          indexGate,
-          compileCache: editionCompileCache(STAGE_PARENT, edition, env.drafts),
-        }),
-      );
+      await timed('edition', edition, () => {
+        editionProcess.begin();
+        return editionProcess.done;
+      });
       // Never swap in an edition without its security headers and search index, whatever its process said.
       for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
         if (!existsSync(path.join(built, file)))
@@ -108,6 +127,8 @@ async function buildEdition(
       recordFingerprint(target, fingerprint);
     }
   } finally {
+    // A failure before the process began (staging) must not leave it waiting.
+    editionProcess.cancel();
     rmSync(stageDir, { recursive: true, force: true });
   }
 }
@@ -125,11 +146,17 @@ async function main(): Promise<void> {
   removeStaleStages(STAGE_PARENT);
   for (const edition of EDITIONS) recoverInterruptedSwap(path.join(env.outDir, edition));
   const started = performance.now();
+  const indexGate = new IndexGate();
+  const early = startEditions(env, editions, indexGate);
   // The history is read while the documents are parsed; it is only used once they pass the checks.
   const history = readGitLogAsync(env.contentDir);
   const { handbook, problems } = await timed('content', undefined, () => checkContent(env.contentDir));
   reportProblems(problems);
   if (hasErrors(problems)) {
+    for (const { process: editionProcess, stageDir } of early) {
+      editionProcess.cancel();
+      rmSync(stageDir, { recursive: true, force: true });
+    }
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
     // exitCode, not exit(): exit() drops stderr still queued for a pipe when there are many problems.
     process.exitCode = 1;
@@ -142,10 +169,7 @@ async function main(): Promise<void> {
   const launched = chromium ? launchChromium(chromium) : undefined;
   launched?.catch(() => {});
   const browser = chromium && launched ? { chromium, started: launched } : undefined;
-  const indexGate = new IndexGate();
-  const results = await Promise.allSettled(
-    editions.map((e) => buildEdition(handbook, git, env, e, e === 'public' && editions.length > 1, indexGate, force, browser)),
-  );
+  const results = await Promise.allSettled(early.map((e) => buildEdition(handbook, git, env, e, force, browser)));
   await launched?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
   for (const f of failed) console.error((f.reason as Error).message);

@@ -4,7 +4,7 @@
  * running build's).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, fixture, ROOT, runScript, snapshotTree, tempDir } from '../helpers/index.ts';
@@ -37,6 +37,31 @@ async function killWhen(ready: (stages: string[]) => boolean): Promise<number> {
   await exited;
   return pid;
 }
+
+/** Processes still running whose command line names one of the build's stages (edition processes do, in their permissions). */
+function processesOf(pid: number): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((entry) => {
+      try {
+        return readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      } catch {
+        return '';
+      }
+    })
+    .filter((cmdline) => cmdline.includes(`.handbook-build/intranet-p${pid}t`) || cmdline.includes(`.handbook-build/public-p${pid}t`));
+}
+
+describe('a build that stops at the check', () => {
+  it('stops the edition processes it started early and removes their stages', () => {
+    const stopped = runScript('build', { HANDBOOK_CONTENT: fixture('invalid'), HANDBOOK_OUT: out, HANDBOOK_TODAY: TODAY });
+    expect(stopped.code).toBe(1);
+    expect(stopped.stderr).toContain('Bygningen er stoppet');
+    expect(stagesOf(stopped.pid)).toEqual([]);
+    expect(processesOf(stopped.pid)).toEqual([]);
+    expect(snapshotTree(out)).toEqual(before);
+  });
+});
 
 describe('a killed build', () => {
   const moments: [string, (stages: string[]) => boolean][] = [

@@ -15,6 +15,8 @@ export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** The script's process id (stage folders are named after it). */
+  pid: number;
 }
 
 /** Runs `node scripts/<script>.ts` with exactly the given `HANDBOOK_*` variables (none inherited), as `npm run` would. */
@@ -25,7 +27,7 @@ export function runScript(script: string, env: Record<string, string | undefined
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
-  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr, pid: result.pid };
 }
 
 /** A fresh temporary folder outside the repository. */

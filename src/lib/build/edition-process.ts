@@ -6,6 +6,7 @@ import type { Edition } from '../../schemas/settings.ts';
 import { isolatedEnv, permissionFlags } from './isolation.ts';
 import { readInternalEnv } from '../config/env.ts';
 import { IndexGate, serveIndexGate } from './index-gate.ts';
+import { sendStageReady } from './stage-ready.ts';
 
 /** How to start an edition's process. */
 export interface EditionProcessOptions {
@@ -35,43 +36,75 @@ export function findSymlink(dir: string): string | undefined {
   return undefined;
 }
 
+/** An edition process started before its stage is filled (see `stage-ready.ts`). */
+export interface EditionProcess {
+  /** Tells the process that its stage is filled; it builds from here on. */
+  begin(): void;
+  /** Stops the process, which then builds nothing: the edition is kept, or the build stopped before it. */
+  cancel(): void;
+  /** Settles once the process has exited: fulfilled when it built the edition (or was cancelled). */
+  done: Promise<void>;
+}
+
 /**
- * Builds a staged edition in its own process, so two editions use two cores. Its output goes to a file in the stage,
- * not a pipe: a pipe that fills while this process is busy (the leak scan is synchronous) would stop the child at its
- * next log line until this process reads again.
+ * Starts a staged edition's process, which loads its modules and waits for `begin`. It runs in a process of its own,
+ * so two editions use two cores. Its output goes to a file in the stage, not a pipe: a pipe that fills while this
+ * process is busy (the leak scan is synchronous) would stop the child at its next log line until this process reads again.
  */
-export function runEditionProcess(stageDir: string, edition: Edition, options: EditionProcessOptions): Promise<void> {
+export function startEditionProcess(stageDir: string, edition: Edition, options: EditionProcessOptions): EditionProcess {
   const env = options.env ?? process.env;
-  const link = findSymlink(stageDir);
-  if (link)
-    return Promise.reject(new Error(`${edition}: ${path.relative(stageDir, link)} i udgavens mappe er en symbolsk lænke; den følges ikke`));
-  return new Promise((resolve, reject) => {
-    const logFile = path.join(stageDir, 'build.log');
-    const log = openSync(logFile, 'w');
-    const { timings, verbose } = readInternalEnv(env);
-    const { compileCache } = options;
-    const flags = permissionFlags({ repoRoot: options.repoRoot, stageDir, compileCache, writable: timings ? [path.resolve(timings)] : [] });
-    const child = spawn(process.execPath, [...flags, path.join(options.repoRoot, 'scripts', 'build-edition.ts')], {
-      cwd: options.repoRoot,
-      // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
-      env: isolatedEnv(env, options.contentDir, stageDir, {
-        HANDBOOK_STAGE: stageDir,
-        ASTRO_TELEMETRY_DISABLED: '1',
-        // The edition's compile cache, for both its processes (in CI too). Without one, none: Astro's CLI would write
-        // one into the stage's fresh TMPDIR, never read again, and that write blocked the intranet's page rendering
-        // for 0.9 s at 1,000 documents (CPU profile, main thread).
-        ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
-        HANDBOOK_YIELD_CPU: options.yields ? '1' : '',
-      }),
-      stdio: ['ignore', log, log, 'ipc'],
-    });
-    closeSync(log);
-    serveIndexGate(child, options.indexGate ?? new IndexGate());
+  const logFile = path.join(stageDir, 'build.log');
+  const log = openSync(logFile, 'w');
+  const { timings, verbose } = readInternalEnv(env);
+  const { compileCache } = options;
+  const flags = permissionFlags({ repoRoot: options.repoRoot, stageDir, compileCache, writable: timings ? [path.resolve(timings)] : [] });
+  const child = spawn(process.execPath, [...flags, path.join(options.repoRoot, 'scripts', 'build-edition.ts')], {
+    cwd: options.repoRoot,
+    // HANDBOOK_YIELD_CPU: the Astro process lowers its own priority (see the integration).
+    env: isolatedEnv(env, options.contentDir, stageDir, {
+      HANDBOOK_STAGE: stageDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      // The edition's compile cache, for both its processes (in CI too). Without one, none: Astro's CLI would write
+      // one into the stage's fresh TMPDIR, never read again, and that write blocked the intranet's page rendering
+      // for 0.9 s at 1,000 documents (CPU profile, main thread).
+      ...(compileCache ? { NODE_COMPILE_CACHE: compileCache } : { NODE_DISABLE_COMPILE_CACHE: '1' }),
+      HANDBOOK_YIELD_CPU: options.yields ? '1' : '',
+    }),
+    stdio: ['ignore', log, log, 'ipc'],
+  });
+  closeSync(log);
+  serveIndexGate(child, options.indexGate ?? new IndexGate());
+  let cancelled = false;
+  let refused: Error | undefined;
+  const done = new Promise<void>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
+      if (cancelled) return resolve();
+      if (refused) return reject(refused);
       if (verbose || code !== 0) process.stderr.write(readFileSync(logFile));
       if (code === 0) resolve();
       else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
     });
   });
+  return {
+    begin() {
+      const link = findSymlink(stageDir);
+      if (link) {
+        refused = new Error(`${edition}: ${path.relative(stageDir, link)} i udgavens mappe er en symbolsk lænke; den følges ikke`);
+        child.kill('SIGTERM');
+      } else sendStageReady(child);
+    },
+    cancel() {
+      cancelled = true;
+      child.kill('SIGTERM');
+    },
+    done,
+  };
+}
+
+/** Builds a staged edition in its own process (`startEditionProcess`, begun at once). */
+export function runEditionProcess(stageDir: string, edition: Edition, options: EditionProcessOptions): Promise<void> {
+  const started = startEditionProcess(stageDir, edition, options);
+  started.begin();
+  return started.done;
 }

@@ -19,8 +19,11 @@ import { listFiles } from '../util/files.ts';
 /** The tool's files and folders that shape an edition (`isolation.ts` lets the edition process read these and `node_modules`). */
 const TOOL_INPUTS = ['src', 'public', 'package.json', 'package-lock.json', 'astro.config.mjs', 'tsconfig.json', 'scripts/build-edition.ts'];
 
-/** Folders of a stage that hold nothing of the edition (home and temporary folders of its processes). */
-const STAGE_SCRATCH = /^(?:home|tmp|cache|dist)\//;
+/**
+ * What of a stage holds nothing of the edition: home and temporary folders of its processes, their output and log
+ * (the edition process starts before its stage is filled, so these are there when the fingerprint is taken).
+ */
+const STAGE_SCRATCH = /^(?:(?:home|tmp|cache|dist|\.astro)\/|build\.log$)/;
 
 /** What, besides the files, decides an edition's output. */
 export interface FingerprintExtras {

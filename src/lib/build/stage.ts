@@ -21,6 +21,17 @@ export interface StageOptions {
   pdf?: boolean;
   /** Folder the private stage folder is created in (inside the repository, so modules resolve). */
   parentDir: string;
+  /** An empty stage folder made beforehand by `createStageDir` (its edition process may already be waiting on it). */
+  stageDir?: string;
+}
+
+/** A new, empty, private stage folder for an edition, named after this process (see `stagePrefix`). */
+export function createStageDir(parentDir: string, edition: Edition): string {
+  mkdirSync(parentDir, { recursive: true });
+  // Named after this process, so a later build can tell a killed build's stage from a running one's.
+  const stageDir = mkdtempSync(path.join(parentDir, stagePrefix(edition)));
+  chmodSync(stageDir, 0o700);
+  return stageDir;
 }
 
 /** The documents an edition holds. */
@@ -38,10 +49,7 @@ export function stageEdition(handbook: Handbook, git: GitData, options: StageOpt
   const dependencies = new Set(docs.flatMap(localDependencies));
   const files = new Set([...docs.map((d) => d.file), ...dependencies]);
   if (options.edition === 'public') [...files].forEach(publicFileGuard(handbook, docs));
-  mkdirSync(options.parentDir, { recursive: true });
-  // Named after this process, so a later build can tell a killed build's stage from a running one's.
-  const stageDir = mkdtempSync(path.join(options.parentDir, stagePrefix(options.edition)));
-  chmodSync(stageDir, 0o700);
+  const stageDir = options.stageDir ?? createStageDir(options.parentDir, options.edition);
   const contentDir = path.join(stageDir, 'content');
   const staged = stagedNames(docs, files, dependencies);
   for (const file of [...files].sort()) {
@@ -109,7 +117,7 @@ export function buildManifest(
   git: GitData,
   docs: readonly HandbookDoc[],
   contentDir: string,
-  options: Omit<StageOptions, 'parentDir'>,
+  options: Omit<StageOptions, 'parentDir' | 'stageDir'>,
   /** Staged names that differ from the source's (`stagedNames`); none without a stage. */
   staged: ReadonlyMap<string, string> = new Map(),
 ): BuildManifest {
