@@ -57,8 +57,8 @@ describe('a build that stops at the check', () => {
     const stopped = runScript('build', { HANDBOOK_CONTENT: fixture('invalid'), HANDBOOK_OUT: out, HANDBOOK_TODAY: TODAY });
     expect(stopped.code).toBe(1);
     expect(stopped.stderr).toContain('Bygningen er stoppet');
-    expect(stagesOf(stopped.pid)).toEqual([]);
-    expect(processesOf(stopped.pid)).toEqual([]);
+    expect(stagesOf(stopped.pid!)).toEqual([]);
+    expect(processesOf(stopped.pid!)).toEqual([]);
     expect(snapshotTree(out)).toEqual(before);
   });
 });

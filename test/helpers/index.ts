@@ -16,7 +16,7 @@ export interface RunResult {
   stdout: string;
   stderr: string;
   /** The script's process id (stage folders are named after it). */
-  pid: number;
+  pid?: number;
 }
 
 /** Runs `node scripts/<script>.ts` with exactly the given `HANDBOOK_*` variables (none inherited), as `npm run` would. */
