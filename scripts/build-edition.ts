@@ -15,7 +15,7 @@ import { readManifest } from '../src/lib/build/manifest.ts';
 import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import { whenParentAllows } from '../src/lib/build/index-gate.ts';
-import { sendStageReady, whenStageReady } from '../src/lib/build/stage-ready.ts';
+import { stageReadySender, whenStageReady } from '../src/lib/build/stage-ready.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */
 const ASTRO_ROLE = '--astro';
@@ -33,7 +33,7 @@ function astroBuild(ready: Promise<void>): Promise<number | null> {
       cwd: REPO_ROOT,
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });
-    void ready.then(() => sendStageReady(child));
+    void ready.then(stageReadySender(child));
     // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed, and exits
     // once it has (or after a second), so whoever waits for this process knows both are gone.
     const stop = (signal: NodeJS.Signals) => {

@@ -6,7 +6,7 @@ import type { Edition } from '../../schemas/settings.ts';
 import { isolatedEnv, permissionFlags } from './isolation.ts';
 import { readInternalEnv } from '../config/env.ts';
 import { IndexGate, serveIndexGate } from './index-gate.ts';
-import { sendStageReady } from './stage-ready.ts';
+import { stageReadySender } from './stage-ready.ts';
 
 /** How to start an edition's process. */
 export interface EditionProcessOptions {
@@ -74,6 +74,7 @@ export function startEditionProcess(stageDir: string, edition: Edition, options:
   });
   closeSync(log);
   serveIndexGate(child, options.indexGate ?? new IndexGate());
+  const stageReady = stageReadySender(child);
   let cancelled = false;
   let refused: Error | undefined;
   const done = new Promise<void>((resolve, reject) => {
@@ -92,7 +93,7 @@ export function startEditionProcess(stageDir: string, edition: Edition, options:
       if (link) {
         refused = new Error(`${edition}: ${path.relative(stageDir, link)} i udgavens mappe er en symbolsk lænke; den følges ikke`);
         child.kill('SIGTERM');
-      } else sendStageReady(child);
+      } else stageReady();
     },
     cancel() {
       cancelled = true;

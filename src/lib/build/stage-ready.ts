@@ -6,33 +6,51 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
-/** What a parent sends a child once the stage is filled. */
-export interface StageReadyMessage {
-  stage: 'ready';
+/** The messages: the child says it is listening (`waiting`), the parent that the stage is filled (`ready`). */
+export interface StageMessage {
+  stage: 'waiting' | 'ready';
 }
 
-/** Whether a message is the stage-ready message. */
-const isStageReady = (m: unknown): m is StageReadyMessage => (m as StageReadyMessage | undefined)?.stage === 'ready';
+/** Whether a message is the stage message `kind`. */
+const isStage = (m: unknown, kind: StageMessage['stage']): boolean => (m as StageMessage | undefined)?.stage === kind;
 
 /**
  * In a child: resolves once the parent says the stage is ready; at once for a process started without an IPC channel
- * (by hand, or by a test). Call it before any `await`, so a message that comes early is not missed.
+ * (by hand, by a test, or the version pages' process, which starts on a filled stage). It says it is listening first:
+ * a message sent to an ES module child before it listens is lost (nodejs/node#41134).
  */
 export function whenStageReady(): Promise<void> {
-  if (!process.send) return Promise.resolve();
+  const send = process.send?.bind(process);
+  if (!send) return Promise.resolve();
   return new Promise((resolve) => {
     // A parent that exits first (its build failed) closes the channel: nothing will come, and nothing is built.
     const onDisconnect = () => process.exit(1);
     const onMessage = (m: unknown) => {
-      if (!isStageReady(m)) return;
+      if (!isStage(m, 'ready')) return;
       process.off('message', onMessage).off('disconnect', onDisconnect);
       resolve();
     };
     process.on('message', onMessage).once('disconnect', onDisconnect);
+    send({ stage: 'waiting' } satisfies StageMessage);
   });
 }
 
-/** In the parent: tells a child that its stage is ready (nothing when its channel has closed: it has exited). */
-export function sendStageReady(child: ChildProcess): void {
-  if (child.connected) child.send({ stage: 'ready' } satisfies StageReadyMessage);
+/** In the parent: a function that tells the child its stage is ready, as soon as the child listens (nothing once it has exited). */
+export function stageReadySender(child: ChildProcess): () => void {
+  let filled = false;
+  let listening = false;
+  const sendIfBoth = () => {
+    if (filled && listening && child.connected) child.send({ stage: 'ready' } satisfies StageMessage);
+  };
+  const onMessage = (m: unknown) => {
+    if (!isStage(m, 'waiting')) return;
+    child.off('message', onMessage);
+    listening = true;
+    sendIfBoth();
+  };
+  child.on('message', onMessage);
+  return () => {
+    filled = true;
+    sendIfBoth();
+  };
 }
