@@ -1,4 +1,4 @@
-/** The integration's virtual modules (see `src/integration/manifest-module.ts` and `documents-module.ts`). */
+/** The integration's virtual modules (see `src/integration/virtual-modules.ts`). */
 declare module 'virtual:handbook/manifest' {
   const manifest: import('./lib/build/manifest.ts').BuildManifest;
   export default manifest;

@@ -7,8 +7,7 @@ import { MARKDOWN_SETTINGS } from '../lib/markdown/settings.ts';
 import type { BuildManifest } from '../lib/build/manifest.ts';
 import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
-import { MANIFEST_MODULE, manifestModule } from './manifest-module.ts';
-import { DOCUMENTS_MODULE, documentsModule } from './documents-module.ts';
+import { DOCUMENTS_MODULE, documentsModule, MANIFEST_MODULE, manifestModule, resolvedId } from './virtual-modules.ts';
 import { confineModules } from '../lib/site/confine-modules.ts';
 import { REPO_ROOT } from '../lib/config/env.ts';
 
@@ -59,8 +58,8 @@ export default function handbook({ manifest, stage, yieldCpu: yields, reload }: 
             (next) => {
               current = next;
               for (const environment of Object.values(server.environments)) {
-                for (const id of [`\0${MANIFEST_MODULE}`, `\0${DOCUMENTS_MODULE}`]) {
-                  const module = environment.moduleGraph.getModuleById(id);
+                for (const id of [MANIFEST_MODULE, DOCUMENTS_MODULE]) {
+                  const module = environment.moduleGraph.getModuleById(resolvedId(id));
                   if (module) environment.moduleGraph.invalidateModule(module);
                 }
               }

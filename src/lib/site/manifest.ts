@@ -1,7 +1,7 @@
 import manifestData from 'virtual:handbook/manifest';
 import type { BuildManifest } from '../build/manifest.ts';
 
-/** The manifest of this Astro run, from the integration's virtual module (see `src/integration/manifest-module.ts`). */
+/** The manifest of this Astro run, from the integration's virtual module (see `src/integration/virtual-modules.ts`). */
 export const manifest: BuildManifest = manifestData;
 
 /** Prefixes a site path with the edition's base path: `url("retningslinjer/x/")` → `/haandbog/retningslinjer/x/`. */
