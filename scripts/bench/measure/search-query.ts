@@ -14,9 +14,15 @@ export async function query(page: Page, term: string): Promise<QueryResult> {
   const ms = await page.evaluate(async (q) => {
     const input = document.querySelector<HTMLInputElement>('pagefind-input input')!;
     const summary = document.querySelector('pagefind-summary')!;
+    // The previous query's hits: the summary can name this query while they are still on screen.
+    const before = new Set(document.querySelectorAll('.search-hit'));
+    const fresh = () => {
+      const hits = [...document.querySelectorAll('.search-hit')];
+      return hits.length > 0 && hits.every((hit) => !before.has(hit));
+    };
     const done = () =>
       new RegExp(`^(\\d+ resultat(er)?|Ingen resultater) for ${q}$`).test(summary.textContent?.trim() ?? '') &&
-      (/^Ingen/.test(summary.textContent!.trim()) || !!document.querySelector('.search-hit'));
+      (/^Ingen/.test(summary.textContent!.trim()) || fresh());
     const start = performance.now();
     input.focus();
     input.value = q;
