@@ -19,18 +19,19 @@ import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 import { findChromium, launchChromium } from '../src/lib/build/pdf/browser.ts';
+import { closePrinters, startPrinters } from '../src/lib/build/pdf/printers.ts';
 import { requirePdftotext } from '../src/lib/leaks/pdf.ts';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 
 /** Prints the built edition's PDFs into its stage, with the one browser of this build; fails in one line. */
-async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, browser: Promise<Browser>): Promise<void> {
+async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, opened: Promise<Page[]>): Promise<void> {
   const { printEdition } = await import('../src/lib/build/pdf/print.ts');
   const { settings } = handbook;
   try {
     const { files, pages } = await printEdition({
-      browser: await browser,
+      printers: await opened,
       distDir: built,
       edition,
       ...settings.editions[edition],
@@ -99,16 +100,21 @@ async function buildEdition(
       recordTiming('reused', 0, edition);
       console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
     } else {
-      await timed('edition', edition, () => {
-        editionProcess.begin();
-        return editionProcess.done;
-      });
-      // Never swap in an edition without its security headers and search index, whatever its process said.
-      for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
-        if (!existsSync(path.join(built, file)))
-          throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
-      // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
-      if (browser) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, browser.started));
+      const printers = browser && startPrinters(browser.started, { distDir: built, ...handbook.settings.editions[edition] }, edition);
+      try {
+        await timed('edition', edition, () => {
+          editionProcess.begin();
+          return editionProcess.done;
+        });
+        // Never swap in an edition without its security headers and search index, whatever its process said.
+        for (const file of ['_headers', 'nginx-security.conf', 'pagefind/pagefind-entry.json'])
+          if (!existsSync(path.join(built, file)))
+            throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
+        // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
+        if (printers) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, printers));
+      } finally {
+        if (printers) await closePrinters(printers);
+      }
     }
     if (edition === 'public') {
       // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in

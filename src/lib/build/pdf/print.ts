@@ -1,7 +1,7 @@
-/** Prints an edition's PDFs from its built pages: one per document and the whole handbook, with one browser. */
+/** Prints an edition's PDFs from its built pages: one per document and the whole handbook, on pages opened for it. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Edition } from '../../../schemas/settings.ts';
 import { strings } from '../../../strings/index.ts';
 import { buildSections } from '../../content/nav.ts';
@@ -9,7 +9,7 @@ import { formatDate } from '../../util/dates.ts';
 import { bookBody, bookAnchors, bookFront, localiseArticle, type BookCover, type BookSection } from './book.ts';
 import { pageCount, setPdfInfo, type PdfInfo } from './metadata.ts';
 import { articleOf, docBlock, printPage, stylesheetsOf, type PrintDoc } from './print-doc.ts';
-import { serveEdition } from './serve.ts';
+import { withSlash, type PrintSite } from './printers.ts';
 import { recordTiming } from '../timings.ts';
 import { footerTemplate, headerTemplate, MARGIN } from './templates.ts';
 
@@ -17,21 +17,16 @@ import { footerTemplate, headerTemplate, MARGIN } from './templates.ts';
 export const BOOK_FILE = 'haandbog.pdf';
 
 /** What printing an edition needs. */
-export interface PrintEditionOptions {
-  browser: Browser;
-  /** The built edition (in its stage): pages are read from here and the PDFs written to its `pdf/`. */
-  distDir: string;
+export interface PrintEditionOptions extends PrintSite {
+  /** Browser pages of the edition's own (`openPrinters`), at its address; closed by the caller. */
+  printers: readonly Page[];
   edition: Edition;
-  site: string;
-  base: string;
   today: string;
   organisation: string;
   handbookTitle: string;
   /** Configured sections, for the navigation order. */
   sections: readonly { folder: string; title: string }[];
   docs: readonly (PrintDoc & { folder: string })[];
-  /** Browser pages printing at once. */
-  concurrency?: number;
 }
 
 /** What was printed. */
@@ -42,7 +37,7 @@ export interface PrintResult {
 
 /** Prints every document, then the handbook; throws (leaving a half-written `pdf/` in the stage only) on any failure. */
 export async function printEdition(o: PrintEditionOptions): Promise<PrintResult> {
-  const base = o.base.endsWith('/') ? o.base : `${o.base}/`;
+  const base = withSlash(o.base);
   const clash = o.docs.find((d) => `${d.id}.pdf` === BOOK_FILE);
   if (clash) throw new Error(`PDF: dokumentet ${clash.id} ville få samme PDF som hele håndbogen (pdf/${BOOK_FILE}); omdøb det`);
   const sections: BookSection[] = buildSections(
@@ -75,7 +70,7 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
   };
   const counts = new Map<string, number>();
   const docsStarted = performance.now();
-  await pool(o, base, o.concurrency ?? 2, ordered, async (page, doc) => {
+  await pool(o.printers, ordered, async (page, doc) => {
     const { data } = doc;
     const body = docBlock(doc, articleOf(built.get(doc.id)!, `${doc.id}/index.html`));
     const html = printPage({ title: data.title, lang: data.lang, description: data.description, stylesheets: styles, body });
@@ -86,11 +81,9 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
     );
   });
   recordTiming('pdf-docs', performance.now() - docsStarted, o.edition);
-  let book = 0;
   const bookStarted = performance.now();
-  await pool(o, base, 1, [sections], async (page) => {
-    book = await printBook(page, o, sections, built, counts, styles, print, base);
-  });
+  // On a page that printed documents: a context of its own would start another renderer process (about 0.7 s of CPU).
+  const book = await printBook(o.printers[0]!, o, sections, built, counts, styles, print, base);
   recordTiming('pdf-book', performance.now() - bookStarted, o.edition);
   const pages = [...counts.values()].reduce((a, b) => a + b, 0) + book;
   return { files: ordered.length + 1, pages };
@@ -143,37 +136,11 @@ async function printBook(
   return print(page, html, base, 'da', info, BOOK_FILE);
 }
 
-/**
- * Runs `work` over `items` with a few browser pages, each taking the next item when done. Each page has a context of
- * its own: pages of one context and site share one renderer process, which would print one page at a time.
- */
-async function pool<T>(
-  o: PrintEditionOptions,
-  base: string,
-  size: number,
-  items: readonly T[],
-  work: (page: Page, item: T) => Promise<void>,
-): Promise<void> {
+/** Runs `work` over `items` with the given browser pages, each taking the next item when done. */
+async function pool<T>(pages: readonly Page[], items: readonly T[], work: (page: Page, item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  const worker = async () => {
-    const context = await o.browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
-    try {
-      // Print pages are set into a blank page at the edition's address, so their links and images resolve as on the site.
-      await serveEdition(context, o.distDir, o.site, base, new Map([[`${base}${BLANK}`, '<!doctype html><title></title>']]));
-      const page = await context.newPage();
-      // A handbook of thousands of pages takes minutes to lay out on a busy machine; Playwright's default is 30 s.
-      page.setDefaultTimeout(PAGE_TIMEOUT_MS);
-      await page.goto(new URL(`${base}${BLANK}`, o.site).href);
-      while (next < items.length) await work(page, items[next++]!);
-    } finally {
-      await context.close();
-    }
+  const worker = async (page: Page) => {
+    while (next < items.length) await work(page, items[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  await Promise.all(pages.map(worker));
 }
-
-/** How long one print page may take to load (the whole handbook is one page). */
-const PAGE_TIMEOUT_MS = 15 * 60_000;
-
-/** The address of the blank page print pages are set into (never written to the edition). */
-const BLANK = '__print__/';
