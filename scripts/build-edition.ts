@@ -1,8 +1,9 @@
 /**
  * Child of `scripts/build.ts`: builds one staged edition (`HANDBOOK_STAGE` names the stage). Astro runs in a process
- * of its own; once that has exited, this process writes the edition's Pagefind index and security headers.
- * Pagefind's service is the largest process of a build (1.6–1.9 GB at 5,000 documents): run inside Astro's
- * `astro:build:done`, the Astro process's 0.6 GB stayed alive beside it. This process is started before the build
+ * of its own and sends each page as it renders it; this process hands them to Pagefind's service, which indexes them
+ * on the other core meanwhile, and once Astro has exited writes the index and the security headers. Pagefind's
+ * service is the largest process of a build (1.6–1.9 GB at 5,000 documents) while it writes: it writes only after
+ * Astro's process, 0.6 GB, has gone. This process is started before the build
  * process lowers its own priority for the leak scan, so the index is written at normal priority, and it waits on
  * Astro itself, so the build process's synchronous leak scan never holds the next step up.
  * Both processes start when the build starts, on an empty stage, and load their modules while the build process
@@ -14,11 +15,17 @@ import { fileURLToPath } from 'node:url';
 import { readManifest } from '../src/lib/build/manifest.ts';
 import { readInternalEnv, REPO_ROOT } from '../src/lib/config/env.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
+import { yieldCpu } from '../src/lib/build/priority.ts';
 import { whenParentAllows } from '../src/lib/build/index-gate.ts';
 import { stageReadySender, whenStageReady } from '../src/lib/build/stage-ready.ts';
+import { receivePages, type PageReceiver } from '../src/lib/build/page-messages.ts';
+import { EditionIndex } from '../src/lib/build/pagefind.ts';
+import { collectInlineCode, noInlineCode, writeSecurityHeaders } from '../src/lib/build/security-headers/write.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */
 const ASTRO_ROLE = '--astro';
+/** The priority of the indexing beside the renderer: below Astro's, above the public edition's (19). */
+const INDEX_NICENESS = 10;
 /** Whether the reason this process fails has been printed. */
 let reported = false;
 
@@ -26,14 +33,17 @@ let reported = false;
  * Runs Astro's build on the stage in a process of its own, its output into this process's (a log file); resolves to
  * its exit code. Started at once, it loads its modules while the stage is filled and builds once `ready` resolves.
  */
-function astroBuild(ready: Promise<void>): Promise<number | null> {
+function astroBuild(ready: Promise<void>, pages: PageReceiver): Promise<number | null> {
   return new Promise((resolve, reject) => {
     // This process's permission flags (src/lib/build/isolation.ts), stated rather than left to Node to pass on.
     const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ASTRO_ROLE], {
       cwd: REPO_ROOT,
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      // Pages come as bytes (src/lib/build/page-messages.ts).
+      serialization: 'advanced',
     });
     void ready.then(stageReadySender(child));
+    receivePages(child, pages);
     // Stopped, this process stops Astro too, which would otherwise write on into a stage being removed, and exits
     // once it has (or after a second), so whoever waits for this process knows both are gone.
     const stop = (signal: NodeJS.Signals) => {
@@ -51,20 +61,6 @@ function astroBuild(ready: Promise<void>): Promise<number | null> {
   });
 }
 
-/** Indexes the built edition and writes its security headers (modules loaded only now, to keep this process small until then). */
-async function indexBuilt(stageDir: string, edition: string, base: string): Promise<void> {
-  const { indexEdition } = await import('../src/lib/build/pagefind.ts');
-  const { collectInlineCode, noInlineCode, writeSecurityHeaders } = await import('../src/lib/build/security-headers/write.ts');
-  const outDir = path.join(stageDir, 'dist');
-  // The security headers' inline code is collected from the pages as Pagefind's preparation reads them.
-  const inline = noInlineCode();
-  const { pages, english } = await timed('pagefind', edition, () =>
-    indexEdition(outDir, base, (file, html) => collectInlineCode(html, inline, file), edition),
-  );
-  console.log(`Pagefind: ${pages} sider indekseret (${edition}${english ? `, heraf ${english} på engelsk` : ''})`);
-  writeSecurityHeaders(outDir, edition, { base, inline });
-}
-
 /** Builds the edition; exits 1 with one line saying what failed. */
 async function main(): Promise<void> {
   // Success only once the headers are written: should Pagefind's service die mid-request, its promise never settles
@@ -73,23 +69,41 @@ async function main(): Promise<void> {
   process.once('exit', (code) => {
     if (code === 1 && !reported) console.error('Pagefind-tjenesten stoppede, før indekset var skrevet');
   });
-  const stageDir = readInternalEnv().stage;
+  const { stage: stageDir, yieldCpu: yields } = readInternalEnv();
   if (!stageDir) throw new Error('build-edition: HANDBOOK_STAGE mangler (scriptet startes af scripts/build.ts)');
   // Astro starts now and loads its modules; the stage is read once the parent has filled it (src/lib/build/stage-ready.ts).
   const ready = whenStageReady();
-  const astro = astroBuild(ready);
+  // Pages come as Astro renders them, which it does only after `ready`: the index exists by then.
+  let index: EditionIndex | undefined;
+  const astro = astroBuild(ready, { order: (files) => index!.order(files), add: (file, html) => index!.add(file, html) });
   await ready;
   const { edition, base } = readManifest(stageDir);
+  const outDir = path.join(stageDir, 'dist');
+  // Pagefind's service, started by this process, indexes beside the renderer, which is the longer path: it yields to
+  // it, and inherits the priority from here. The public edition's, beside the intranet, yields to both.
+  yieldCpu(process.pid, yields ? 19 : INDEX_NICENESS);
+  // The security headers' inline code is collected from the pages as they are indexed.
+  const inline = noInlineCode();
+  index = new EditionIndex(outDir, base, (file, html) => collectInlineCode(html, inline, file));
   const began = performance.now();
   const code = await astro;
   recordTiming('astro', performance.now() - began, edition);
   if (code !== 0) throw new Error(`${edition}: Astro-bygningen fejlede (exit ${code})`);
-  // One edition's index at a time (src/lib/build/index-gate.ts): the parent says when.
-  const asked = performance.now();
-  await whenParentAllows(() => {
-    recordTiming('pagefind-wait', performance.now() - asked, edition);
-    return indexBuilt(stageDir, edition, base);
-  });
+  const built = index;
+  const { pages, english, given } = await timed('pagefind', edition, () =>
+    // One edition's index written at a time (src/lib/build/index-gate.ts): the parent says when.
+    built.finish((write) => {
+      const asked = performance.now();
+      return whenParentAllows(() => {
+        recordTiming('pagefind-wait', performance.now() - asked, edition);
+        return write();
+      });
+    }, edition),
+  );
+  console.log(
+    `Pagefind: ${pages} sider indekseret (${edition}${english ? `, heraf ${english} på engelsk` : ''}); ${given} sider modtaget under renderingen`,
+  );
+  writeSecurityHeaders(outDir, edition, { base, inline });
   process.exitCode = 0;
 }
 
@@ -104,11 +118,12 @@ async function astroProcess(): Promise<void> {
   const ready = whenStageReady();
   const { build } = await import('astro');
   await ready;
-  // Nothing more comes over the channel, which would otherwise keep this process alive.
-  process.disconnect?.();
   const withoutSync = build as (config: Parameters<typeof build>[0], options: { sync: boolean }) => Promise<void>;
   try {
+    // The rendered pages go to the parent over the channel (src/integration/page-stream.ts).
     await withoutSync({}, { sync: false });
+    // Nothing more comes over the channel, which would otherwise keep this process alive.
+    process.disconnect?.();
   } catch (error) {
     // One line, as Astro's CLI would print it: the message and where.
     const { message, loc } = error as Error & { loc?: { file?: string; line?: number; column?: number } };

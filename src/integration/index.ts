@@ -7,6 +7,8 @@ import { MARKDOWN_SETTINGS } from '../lib/markdown/settings.ts';
 import type { BuildManifest } from '../lib/build/manifest.ts';
 import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
+import { streamingPrerenderer } from './page-stream.ts';
+import { parentPageSender } from '../lib/build/page-messages.ts';
 import { DOCUMENTS_MODULE, documentsModule, MANIFEST_MODULE, manifestModule, resolvedId } from './virtual-modules.ts';
 import { confineModules } from '../lib/site/confine-modules.ts';
 import { REPO_ROOT } from '../lib/config/env.ts';
@@ -24,11 +26,13 @@ export interface HandbookOptions {
 
 /**
  * The handbook integration: the manifest and the MDX documents as virtual modules, link rewriting and footnote languages in Markdown and
- * MDX, and attachments. The edition's Pagefind index and security headers are written by `scripts/build-edition.ts`
- * once this Astro process has exited.
+ * MDX, and attachments. The edition's Pagefind index is built by `scripts/build-edition.ts` from the pages this process
+ * renders, as it renders them (page-stream.ts), and written with the security headers once this process has exited.
  */
 export default function handbook({ manifest, stage, yieldCpu: yields, reload }: HandbookOptions): AstroIntegration {
   let current = manifest;
+  // A staged build's Astro process hands its pages to the edition process as it renders them (page-stream.ts).
+  const pages = stage ? parentPageSender() : undefined;
   return {
     name: 'handbook',
     hooks: {
@@ -69,8 +73,12 @@ export default function handbook({ manifest, stage, yieldCpu: yields, reload }: 
           );
         });
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:start': ({ setPrerenderer }) => {
+        if (pages) setPrerenderer((defaults) => streamingPrerenderer(defaults, manifest.base, pages.send));
+      },
+      'astro:build:done': async ({ dir }) => {
         copyAttachments(manifest.contentDir, fileURLToPath(dir), manifest.attachments);
+        await pages?.flushed();
       },
     },
   };

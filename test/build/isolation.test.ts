@@ -12,7 +12,7 @@ import { readGit } from '../../src/lib/git/history.ts';
 import { stageEdition } from '../../src/lib/build/stage.ts';
 import { runEditionProcess } from '../../src/lib/build/edition-process.ts';
 import { editionCompileCache } from '../../src/lib/build/compile-cache.ts';
-import { cleanup, copyFixture, readTree, ROOT } from '../helpers/index.ts';
+import { cleanup, copyFixture, listFiles, readTree, ROOT } from '../helpers/index.ts';
 import { TODAY } from '../helpers/leaks.ts';
 import type { Edition } from '../../src/schemas/settings.ts';
 
@@ -146,6 +146,12 @@ describe('isolation of the public edition process', () => {
     const log = readFileSync(path.join(stageDir, 'build.log'), 'utf8');
     expect(log).toMatch(/\d+ page\(s\) built in/);
     expect(log).not.toMatch(/Syncing content|\[types\] Generated/);
+    // The pages reached the index as Astro rendered them (src/integration/page-stream.ts), none read back from the
+    // folder but the 404 page, which Astro writes under another name.
+    const [, indexed, given] = /Pagefind: (\d+) sider indekseret \(public\); (\d+) sider modtaget under renderingen/.exec(log) ?? [];
+    const html = listFiles(path.join(stageDir, 'dist')).filter((f) => f.endsWith('.html'));
+    expect(Number(indexed)).toBeGreaterThan(0);
+    expect(Number(given)).toBe(html.length - 1);
     expect(holding(stageDir, [SECRET])).toEqual([]);
   });
 

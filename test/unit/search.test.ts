@@ -68,7 +68,11 @@ describe('indexEdition', () => {
         writeFileSync(path.join(out, file), html);
       }
       const seen: string[] = [];
-      expect(await indexEdition(out, '/haandbog', (file, html) => seen.push(`${file} ${html.length}`))).toEqual({ pages: 2, english: 1 });
+      expect(await indexEdition(out, '/haandbog', (file, html) => seen.push(`${file} ${html.length}`))).toEqual({
+        pages: 2,
+        english: 1,
+        given: 0,
+      });
       // Every page, the one not indexed too, is shown once, whole, to the other checks that need its HTML (the security headers).
       expect(seen.sort()).toEqual(
         ['404.html', 'regler/access/index.html', 'regler/adgang/index.html'].map((f) => `${f} ${readText(path.join(out, f)).length}`),

@@ -87,6 +87,8 @@ export function startEditionProcess(stageDir: string, edition: Edition, options:
       else reject(new Error(`${edition}: bygningen fejlede (exit ${code})`));
     });
   });
+  // A process that fails before anyone waits for it (its modules would not load) is reported where `done` is awaited.
+  done.catch(() => {});
   return {
     begin() {
       const link = findSymlink(stageDir);
