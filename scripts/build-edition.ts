@@ -19,7 +19,7 @@ import { yieldCpu } from '../src/lib/build/priority.ts';
 import { whenParentAllows } from '../src/lib/build/index-gate.ts';
 import { stageReadySender, whenStageReady } from '../src/lib/build/stage-ready.ts';
 import { receivePages, type PageReceiver } from '../src/lib/build/page-messages.ts';
-import { EditionIndex } from '../src/lib/build/pagefind.ts';
+import { EditionIndex } from '../src/lib/build/edition-index.ts';
 import { collectInlineCode, noInlineCode, writeSecurityHeaders } from '../src/lib/build/security-headers/write.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */

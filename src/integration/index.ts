@@ -7,7 +7,7 @@ import { MARKDOWN_SETTINGS } from '../lib/markdown/settings.ts';
 import type { BuildManifest } from '../lib/build/manifest.ts';
 import { yieldCpu } from '../lib/build/priority.ts';
 import { copyAttachments } from './attachments.ts';
-import { streamingPrerenderer } from './page-stream.ts';
+import { streamingPrerenderer, streamsPages } from './page-stream.ts';
 import { parentPageSender } from '../lib/build/page-messages.ts';
 import { DOCUMENTS_MODULE, documentsModule, MANIFEST_MODULE, manifestModule, resolvedId } from './virtual-modules.ts';
 import { confineModules } from '../lib/site/confine-modules.ts';
@@ -32,7 +32,7 @@ export interface HandbookOptions {
 export default function handbook({ manifest, stage, yieldCpu: yields, reload }: HandbookOptions): AstroIntegration {
   let current = manifest;
   // A staged build's Astro process hands its pages to the edition process as it renders them (page-stream.ts).
-  const pages = stage ? parentPageSender() : undefined;
+  const pages = stage && streamsPages(Object.keys(manifest.documents).length) ? parentPageSender() : undefined;
   return {
     name: 'handbook',
     hooks: {

@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AstroPrerenderer } from 'astro';
-import { pageFile, streamingPrerenderer } from '../../src/integration/page-stream.ts';
-import { EditionIndex } from '../../src/lib/build/pagefind.ts';
+import { pageFile, STREAM_MAX_DOCUMENTS, streamingPrerenderer, streamsPages } from '../../src/integration/page-stream.ts';
+import { EditionIndex } from '../../src/lib/build/edition-index.ts';
 import type { PageMessage, PageOrder } from '../../src/lib/build/page-messages.ts';
 import { cleanup, listFiles, readText, tempDir } from '../helpers/index.ts';
 
@@ -16,6 +16,14 @@ describe('pageFile', () => {
     expect(pageFile('')).toBe('index.html');
     expect(pageFile('/404')).toBeUndefined();
     expect(pageFile('404/')).toBeUndefined();
+  });
+});
+
+describe('streamsPages', () => {
+  it('hands pages on up to the size whose memory was measured, not above', () => {
+    expect(streamsPages(20)).toBe(true);
+    expect(streamsPages(STREAM_MAX_DOCUMENTS)).toBe(true);
+    expect(streamsPages(STREAM_MAX_DOCUMENTS + 1)).toBe(false);
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * One Pagefind index written at a time across the editions of a build. Each edition process asks its parent before it
- * indexes (an IPC message) and says when it is done; the parent lets one through at a time, in the order they asked.
- * Pagefind's service is the largest process of a build (1.6–1.9 GB for the intranet at 5,000 documents): two of them
- * at their peaks at once made the build's peak depend on timing. Each service also uses both cores, so running them
- * one after the other costs little wall time.
+ * writes its index (an IPC message; the pages are added while Astro renders) and says when it is done; the parent lets
+ * one through at a time, in the order they asked. Pagefind's service is the largest process of a build (1.6–1.9 GB
+ * for the intranet at 5,000 documents, while it writes): two of them at their peaks at once made the build's peak
+ * depend on timing. Each service also uses both cores, so running them one after the other costs little wall time.
  */
 import type { ChildProcess } from 'node:child_process';
 
