@@ -5,6 +5,7 @@
  */
 import type { AstroPrerenderer } from 'astro';
 import type { PageMessage, PageOrder } from '../lib/build/page-messages.ts';
+import { basePrefix } from '../lib/util/base-path.ts';
 
 /** Astro's prerenderer's answer: a response, or a response with incremental-build metadata. */
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
@@ -39,7 +40,7 @@ const isDocumentPage = (component: string) => component.replaceAll('\\', '/').en
 
 /** A request's path below the base, or undefined outside it. */
 function belowBase(url: string, base: string): string | undefined {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = basePrefix(base);
   const pathname = decodeURI(new URL(url).pathname);
   return pathname.startsWith(prefix) ? pathname.slice(prefix.length) : undefined;
 }

@@ -15,6 +15,7 @@ import {
   type PageVisitor,
   type WriteTurn,
 } from './pagefind.ts';
+import { basePrefix } from '../util/base-path.ts';
 
 type Bundle = 'main' | 'en';
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof createIndex>>['index']>;
@@ -55,7 +56,7 @@ export class EditionIndex {
     this.outDir = outDir;
     this.onPage = onPage;
     this.base = base;
-    this.prefix = (base.endsWith('/') ? base : `${base}/`).replace(/^\//, '');
+    this.prefix = basePrefix(base).replace(/^\//, '');
   }
 
   /**

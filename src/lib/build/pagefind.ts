@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createIndex, close } from 'pagefind';
 import { listFiles } from '../util/files.ts';
 import { timed } from './timings.ts';
+import { basePrefix } from '../util/base-path.ts';
 
 /** Folder of the edition's main index, below the output folder. */
 export const PAGEFIND_DIR = 'pagefind';
@@ -124,7 +125,7 @@ export async function indexEdition(
   edition?: string,
   turn: WriteTurn = (write) => write(),
 ): Promise<IndexResult> {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = basePrefix(base);
   // Beside the output (in a build, inside the private stage folder, which the build removes even if this process dies).
   const input = await mkdtemp(path.join(path.dirname(path.resolve(outDir)), '.pagefind-input-'));
   try {

@@ -9,7 +9,8 @@ import { formatDate } from '../../util/dates.ts';
 import { bookBody, bookAnchors, bookFront, localiseArticle, type BookCover, type BookSection } from './book.ts';
 import { pageCount, setPdfInfo, type PdfInfo } from './metadata.ts';
 import { articleOf, docBlock, printPage, stylesheetsOf, type PrintDoc } from './print-doc.ts';
-import { withSlash, type PrintSite } from './printers.ts';
+import type { PrintSite } from './printers.ts';
+import { basePrefix } from '../../util/base-path.ts';
 import { recordTiming } from '../timings.ts';
 import { footerTemplate, headerTemplate, MARGIN } from './templates.ts';
 
@@ -37,7 +38,7 @@ export interface PrintResult {
 
 /** Prints every document, then the handbook; throws (leaving a half-written `pdf/` in the stage only) on any failure. */
 export async function printEdition(o: PrintEditionOptions): Promise<PrintResult> {
-  const base = withSlash(o.base);
+  const base = basePrefix(o.base);
   const clash = o.docs.find((d) => `${d.id}.pdf` === BOOK_FILE);
   if (clash) throw new Error(`PDF: dokumentet ${clash.id} ville få samme PDF som hele håndbogen (pdf/${BOOK_FILE}); omdøb det`);
   const sections: BookSection[] = buildSections(

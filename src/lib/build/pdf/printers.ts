@@ -2,6 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { Edition } from '../../../schemas/settings.ts';
 import { serveEdition } from './serve.ts';
+import { basePrefix } from '../../util/base-path.ts';
 
 /** Where an edition is printed from: its built folder (in its stage) and its own address. */
 export interface PrintSite {
@@ -11,9 +12,6 @@ export interface PrintSite {
   base: string;
 }
 
-/** A base path with its final slash, e.g. `/handbog/`. */
-export const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}/`);
-
 /**
  * Opens `count` browser pages for printing an edition, each in a context of its own: pages of one context and site
  * share one renderer process, which prints one page at a time. They can be opened before the edition is built (a
@@ -21,7 +19,7 @@ export const withSlash = (base: string) => (base.endsWith('/') ? base : `${base}
  * when printed. Closing the browser closes them.
  */
 export async function openPrinters(browser: Browser, at: PrintSite, count: number): Promise<Page[]> {
-  const base = withSlash(at.base);
+  const base = basePrefix(at.base);
   return Promise.all(
     Array.from({ length: count }, async () => {
       const context = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });

@@ -1,4 +1,5 @@
 /** Cache lifetimes of an edition's files, written beside the security headers into `_headers` and the nginx snippet. */
+import { basePrefix } from '../../util/base-path.ts';
 
 /** Folder of Astro's content-hashed assets (CSS, JS, processed images), below the base path. */
 export const HASHED_DIR = '_astro/';
@@ -16,5 +17,5 @@ export const UNHASHED_CACHE_CONTROL = 'no-cache';
 
 /** The URL path of the hashed assets under an edition's base path, e.g. `/haandbog/_astro/`. */
 export function hashedPath(base: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}${HASHED_DIR}`;
+  return `${basePrefix(base)}${HASHED_DIR}`;
 }

@@ -1,10 +1,11 @@
 import { defineMdastPlugin, type MdastPluginEntry } from 'satteri';
 import { resolveReference } from '../../content/links.ts';
 import { contentFile } from './content-file.ts';
+import { basePrefix } from '../../util/base-path.ts';
 
 /** Rewrites links to `.mdx` files, attachments and site-absolute links into edition URLs under the base path. */
 export function linkRewritePlugin(contentDir: string, base: string): MdastPluginEntry {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const prefix = basePrefix(base);
   return (ctx) => {
     const file = contentFile(contentDir, ctx.fileURL);
     if (!file) return null;
