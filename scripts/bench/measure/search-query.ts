@@ -20,9 +20,16 @@ export async function query(page: Page, term: string): Promise<QueryResult> {
       const hits = [...document.querySelectorAll('.search-hit')];
       return hits.length > 0 && hits.every((hit) => !before.has(hit));
     };
+    // Pagefind shows a placeholder per result and fills in those on screen one by one, as each result's data loads:
+    // the query is answered once none on screen is still a placeholder (a run read one title of the four on screen).
+    const loading = () =>
+      [...document.querySelectorAll('pagefind-results .pf-skeleton')].some((el) => {
+        const box = el.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
     const done = () =>
       new RegExp(`^(\\d+ resultat(er)?|Ingen resultater) for ${q}$`).test(summary.textContent?.trim() ?? '') &&
-      (/^Ingen/.test(summary.textContent!.trim()) || fresh());
+      (/^Ingen/.test(summary.textContent!.trim()) || (fresh() && !loading()));
     const start = performance.now();
     input.focus();
     input.value = q;
