@@ -3,7 +3,7 @@ import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixture, listFiles, runScript, snapshotTree, tempDir, type RunResult } from '../helpers/index.ts';
-import { chromiumHere, pdfInfo, pdfLang, pdfLinks, pdfOutline, pdfText, popplerHere } from '../helpers/pdf.ts';
+import { chromiumHere, pdfInfo, pdfLang, pdfLinks, pdfOutline, pdfStructure, pdfText, popplerHere } from '../helpers/pdf.ts';
 
 const CHROMIUM = chromiumHere();
 const POPPLER = popplerHere();
@@ -107,12 +107,23 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
       last = mark!.page;
     }
     expect(outline.map((o) => o.title)).toEqual(expect.arrayContaining(['Formål', 'Område 8: hændelser', 'Regel', 'Adgang']));
-    // A link to a document in the handbook goes to its page inside the PDF; other links keep their address.
-    expect(pdfLinks(readFileSync(file))).not.toContain('https://intra.example.dk/haandbog/retningslinjer/skaermlaas/');
-    expect(pdfLinks(readFileSync(file))).toContain('https://www.example.dk/');
-    // Every page after the cover carries "side N af M" of the whole handbook.
+    // Links to a document in the handbook (the contents' too) go to its page inside the PDF; other links keep their address.
+    const links = pdfLinks(readFileSync(file));
+    for (const id of [POLICY, SCREEN, INTERNAL]) {
+      const address = `https://intra.example.dk/haandbog/${id}/`;
+      expect(links.filter((l) => l === address || l.startsWith(`${address}#`))).toEqual([]);
+    }
+    expect(links).toContain('https://www.example.dk/');
+    // Every page carries "side N af M" of the whole handbook; a document's pages also their own, as in its own PDF.
     const pages = Number(pdfInfo(file).Pages);
-    for (let n = 2; n <= pages; n++) expect(pdfText(file, n)).toContain(`side ${n} af ${pages}`);
+    for (let n = 1; n <= pages; n++) expect(pdfText(file, n)).toContain(`side ${n} af ${pages} · Intranet`);
+    const screen = outline.find((o) => o.title === titles[2])!.page;
+    expect(pdfText(file, screen)).toContain('side 1 af 1');
+    expect(pdfText(file, screen)).toContain('den gyldige version er den på https://intra.example.dk/haandbog/retningslinjer/skaermlaas/');
+    // Joined from the documents' PDFs, the structure is one document of parts: the front matter and each document.
+    const structure = pdfStructure(file);
+    expect(structure.filter((line) => line === '  Part')).toHaveLength(titles.length + 1);
+    expect(structure.join('\n')).toContain('det grønne skab bag receptionen');
   });
 
   it('public PDFs hold nothing of the internal document, and the public handbook has no bookmark for it', () => {

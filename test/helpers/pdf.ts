@@ -66,3 +66,10 @@ export function pdfLinks(bytes: Buffer): string[] {
 export function pdfLang(bytes: Buffer): string | undefined {
   return /\/Lang \(([^)]*)\)/.exec(bytes.toString('latin1'))?.[1];
 }
+
+/** The tagged structure as poppler reads it (`pdfinfo -struct-text`): one line per element or text, indented two spaces a level. */
+export function pdfStructure(file: string): string[] {
+  // Poppler also reports, on stderr, Chromium's inline elements it does not expect (`Strong`); the tree is read anyway.
+  const out = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return out.split('\n');
+}

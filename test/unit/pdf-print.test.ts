@@ -1,10 +1,10 @@
-/** The PDF step's pure parts: a document's print block, the handbook's links and ids, and the metadata update. */
+/** The PDF step's pure parts: a document's print block, and the metadata update. */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localiseArticle } from '../../src/lib/build/pdf/book.ts';
+import { settleFront } from '../../src/lib/build/pdf/book.ts';
 import { pageCount, setPdfInfo } from '../../src/lib/build/pdf/metadata.ts';
 import { articleOf, oneLineHeadings, runningHead } from '../../src/lib/build/pdf/print-doc.ts';
 import { popplerHere } from '../helpers/pdf.ts';
@@ -73,18 +73,22 @@ describe('print blocks', () => {
     expect(() => articleOf('<main></main>', 'x/index.html')).toThrow('PDF: x/index.html har ingen dokumentartikel at udskrive');
     expect(oneLineHeadings('<h1>\n a <em>b</em>\n</h1>')).toBe('<h1>a <em>b</em></h1>');
   });
+});
 
-  it('in the handbook, prefixes ids and fragment links, and turns links to its documents into links inside it', () => {
-    const anchors = new Map([
-      ['retningslinjer/kryptering', 'd2'],
-      ['politikker/p', 'd1'],
-    ]);
-    const article =
-      '<h2 id="formål">F</h2><a href="#formål">x</a><section aria-labelledby="a b"></section>' +
-      '<a href="/haandbog/politikker/p/">p</a><a href="/haandbog/politikker/p/#mål">m</a><a href="/haandbog/andet/">o</a><a href="https://x.dk/">e</a>';
-    expect(localiseArticle(article, 'd2', '/haandbog/', anchors)).toBe(
-      '<h2 id="d2-formål">F</h2><a href="#d2-formål">x</a><section aria-labelledby="d2-a d2-b"></section>' +
-        '<a href="#d1">p</a><a href="#d1-mål">m</a><a href="/haandbog/andet/">o</a><a href="https://x.dk/">e</a>',
+describe('settleFront', () => {
+  it('prints the front matter again, numbered for the pages it took, until the numbers fit', async () => {
+    const asked: number[] = [];
+    // A contents of 3 pages numbered for 2, then as many as it was numbered for.
+    const result = await settleFront(2, async (n) => (asked.push(n), { pages: asked.length === 1 ? 3 : n }));
+    expect([asked, result.pages]).toEqual([[2, 3], 3]);
+    const once: number[] = [];
+    await settleFront(4, async (n) => (once.push(n), { pages: 4 }));
+    expect(once).toEqual([4]);
+  });
+
+  it('fails after three prints that never fit', async () => {
+    await expect(settleFront(2, async (n) => ({ pages: n + 1 }))).rejects.toThrow(
+      'PDF: forsiden og indholdsfortegnelsen fik 5 sider, ikke 4, tre gange',
     );
   });
 });

@@ -56,11 +56,10 @@ export function stylesheetsOf(html: string): string {
  * `<thead>` on every page the table spans (its own header template cannot differ per document in the handbook).
  * `role="presentation"` keeps the table out of the tagged structure, which then holds the article alone.
  */
-export function docBlock(doc: PrintDoc, article: string, anchor?: string): string {
+export function docBlock(doc: PrintDoc, article: string): string {
   const lang = doc.data.lang === 'da' ? '' : ` lang="${doc.data.lang}"`;
-  const id = anchor ? ` id="${anchor}"` : '';
   return (
-    `<table class="print-doc" role="presentation"${id}${lang}><thead><tr><td class="print-head">${escapeHtml(runningHead(doc))}</td></tr></thead>` +
+    `<table class="print-doc" role="presentation"${lang}><thead><tr><td class="print-head">${escapeHtml(runningHead(doc))}</td></tr></thead>` +
     `<tbody><tr><td>${article}</td></tr></tbody></table>`
   );
 }

@@ -14,12 +14,27 @@ export function headerTemplate(left: string, right: string): string {
   return `<div style="${BOX} display: flex; justify-content: space-between; gap: 4mm;"><span>${escapeHtml(left)}</span><span>${escapeHtml(right)}</span></div>`;
 }
 
-/** The footer: the uncontrolled-copy line with the date of printing and where the valid version is, and "side N af M". */
-export function footerTemplate(lang: 'da' | 'en', today: string, valid: string): string {
+/**
+ * The footer: the uncontrolled-copy line with the date of printing and where the valid version is, and "side N af M"
+ * unless `pageNumbers` is false (the handbook's front matter, whose page numbers are the handbook's, see `stampTemplate`).
+ */
+export function footerTemplate(lang: 'da' | 'en', today: string, valid: string, pageNumbers = true): string {
   const t = strings(lang).pdf;
-  const page = t.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
+  const page = pageNumbers ? t.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>') : '';
   return (
     `<div style="${BOX} display: flex; justify-content: space-between; align-items: flex-end; gap: 6mm; border-top: 0.5pt solid #999; padding-top: 1.5mm;">` +
     `<span>${escapeHtml(t.uncontrolled(formatDate(today, lang), valid))}</span><span style="white-space: nowrap;">${page}</span></div>`
+  );
+}
+
+/**
+ * The handbook's own page number, "side N af M · ", laid over the header of every page it joined: set out like the
+ * header, with its texts hidden (they take their room but are not printed), so it ends just left of the edition.
+ */
+export function stampTemplate(left: string, right: string): string {
+  const page = strings('da').pdf.page('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
+  return (
+    `<div style="${BOX} display: flex; justify-content: space-between; gap: 4mm;"><span style="visibility: hidden;">${escapeHtml(left)}</span>` +
+    `<span>${page} · <span style="visibility: hidden;">${escapeHtml(right)}</span></span></div>`
   );
 }
