@@ -1,13 +1,8 @@
-/** The PDF step's pure parts: a document's print block, and the metadata update. */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+/** The PDF step's pure parts: a document's print block, and the page count. */
 import { describe, expect, it } from 'vitest';
 import { settleFront } from '../../src/lib/build/pdf/book.ts';
-import { pageCount, setPdfInfo } from '../../src/lib/build/pdf/metadata.ts';
-import { articleOf, oneLineHeadings, runningHead } from '../../src/lib/build/pdf/print-doc.ts';
-import { popplerHere } from '../helpers/pdf.ts';
+import { pageCount } from '../../src/lib/build/pdf/metadata.ts';
+import { articleOf, oneLineHeadings, prefixIds, runningHead } from '../../src/lib/build/pdf/print-doc.ts';
 import type { Frontmatter } from '../../src/schemas/frontmatter.ts';
 
 /** A one-page PDF with a classic cross-reference table, as Skia writes them, its offsets computed here. */
@@ -30,30 +25,9 @@ function tinyPdf(): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-describe('setPdfInfo', () => {
-  const original = tinyPdf();
-  const updated = setPdfInfo(original, { title: 'Retningslinje for skærmlås', author: 'IT-driftschefen', subject: 'Hvornår 🔒' });
-  const text = updated.toString('latin1');
-
-  it('appends an incremental update: the original bytes unchanged, a new information dictionary, a trailer pointing back', () => {
-    expect(updated.subarray(0, original.length).equals(original)).toBe(true);
-    const [, objOffset] = /xref\n5 1\n(\d{10}) 00000 n \n/.exec(text.slice(original.length))!;
-    expect(text.slice(Number(objOffset)).startsWith('5 0 obj\n<</Title <FEFF')).toBe(true);
-    const startxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1]);
-    expect(text.slice(startxref).startsWith('xref\n5 1\n')).toBe(true);
-    expect(text).toMatch(/\/Size 6\n\/Root 2 0 R\n\/Info 5 0 R\n\/Prev \d+>>/);
-    expect(text).toContain("/CreationDate (D:20260601120000+00'00')");
-    expect(pageCount(updated)).toBe(1);
-  });
-
-  it.skipIf(!popplerHere())('is read by pdfinfo as title, author and subject (UTF-16, also outside the BMP)', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'handbook-pdfinfo-')), 'x.pdf');
-    writeFileSync(file, updated);
-    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', file], { encoding: 'utf8' });
-    expect(info).toMatch(/^Title: +Retningslinje for skærmlås$/m);
-    expect(info).toMatch(/^Author: +IT-driftschefen$/m);
-    expect(info).toMatch(/^Subject: +Hvornår 🔒$/m);
-    expect(info).toMatch(/^CreationDate: +.*2026/m);
+describe('pageCount', () => {
+  it('counts the page objects of a PDF as Skia writes it', () => {
+    expect(pageCount(tinyPdf())).toBe(1);
   });
 });
 
@@ -72,6 +46,14 @@ describe('print blocks', () => {
     expect(articleOf(html, 'x/index.html')).toBe('<article class="doc" data-x><h2 id="a">Lang overskrift</h2><p>x</p></article>');
     expect(() => articleOf('<main></main>', 'x/index.html')).toThrow('PDF: x/index.html har ingen dokumentartikel at udskrive');
     expect(oneLineHeadings('<h1>\n a <em>b</em>\n</h1>')).toBe('<h1>a <em>b</em></h1>');
+  });
+
+  it('prefixes a document’s ids and the fragment links and references to them, for a print of several documents', () => {
+    const article =
+      '<h2 id="formål">F</h2><a href="#formål">x</a><section aria-labelledby="a b"></section><a href="/haandbog/p/#mål">m</a>';
+    expect(prefixIds(article, 'd2')).toBe(
+      '<h2 id="d2-formål">F</h2><a href="#d2-formål">x</a><section aria-labelledby="d2-a d2-b"></section><a href="/haandbog/p/#mål">m</a>',
+    );
   });
 });
 

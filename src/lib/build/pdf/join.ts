@@ -18,6 +18,7 @@ import {
   PDFString,
   type PDFContext,
 } from '@cantoo/pdf-lib';
+import { setCatalog } from './pdf-catalog.ts';
 import { arrayOf, chain, dictOf, itemsOf, key, nameTree, numberOf, numberTree, textOf } from './pdf-trees.ts';
 
 /** One PDF to join. */
@@ -66,30 +67,18 @@ export async function joinPdfs(parts: readonly JoinPart[], options: JoinOptions)
     firstPages.push(out.getPageCount());
     await addPart(join, part);
   }
-  const rootRef = c.nextRef();
-  c.assign(docRef, c.obj({ Type: 'StructElem', S: 'Document', P: rootRef, Lang: PDFString.of(options.lang), K: c.obj(join.kids) }));
-  const parentTree = c.obj({ Nums: c.obj(join.nums.sort((a, b) => a[0] - b[0]).flatMap(([k, v]) => [PDFNumber.of(k), v])) });
-  const idTree = c.obj({
-    Names: c.obj(join.ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([k, v]) => [PDFString.of(k), v])),
+  setCatalog(out, {
+    docRef,
+    lang: options.lang,
+    kids: join.kids,
+    nums: join.nums.sort((a, b) => a[0] - b[0]).flatMap(([k, v]) => [PDFNumber.of(k), v]),
+    nextKey: join.nextKey,
+    ids: join.ids.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).flatMap(([k, v]) => [PDFString.of(k), v]),
+    dests: join.dests,
+    outline: join.outline,
   });
-  c.assign(
-    rootRef,
-    c.obj({
-      Type: 'StructTreeRoot',
-      K: docRef,
-      ParentTree: c.register(parentTree),
-      ParentTreeNextKey: join.nextKey,
-      IDTree: c.register(idTree),
-    }),
-  );
-  const catalog = out.catalog;
-  catalog.set(key('StructTreeRoot'), rootRef);
-  catalog.set(key('MarkInfo'), c.obj({ Type: 'MarkInfo', Marked: true }));
-  catalog.set(key('Lang'), PDFString.of(options.lang));
-  catalog.set(key('ViewerPreferences'), c.obj({ Type: 'ViewerPreferences', DisplayDocTitle: true }));
-  catalog.set(key('Dests'), c.register(join.dests));
-  catalog.set(key('Outlines'), outlineRoot(c, join.outline));
-  catalog.set(key('PageMode'), key('UseOutlines'));
+  // The handbook opens with its bookmarks shown: they are its documents and their headings.
+  out.catalog.set(key('PageMode'), key('UseOutlines'));
   resolveLinks(join, parts);
   return { doc: out, firstPages };
 }
@@ -185,24 +174,4 @@ function resolveLinks(join: Join, parts: readonly JoinPart[]): void {
     annot.delete(key('A'));
     annot.set(key('Dest'), key(target));
   }
-}
-
-/** The outline's root over the parts' top-level items, chained in order. */
-function outlineRoot(c: PDFContext, items: readonly PDFRef[]): PDFRef {
-  const rootRef = c.nextRef();
-  let visible = 0;
-  items.forEach((ref, i) => {
-    const item = c.lookup(ref, PDFDict);
-    item.set(key('Parent'), rootRef);
-    if (i > 0) item.set(key('Prev'), items[i - 1]!);
-    if (i + 1 < items.length) item.set(key('Next'), items[i + 1]!);
-    visible += 1 + Math.max(0, numberOf(c, item.get(key('Count'))) ?? 0);
-  });
-  const root = c.obj({ Type: 'Outlines', Count: visible });
-  if (items.length) {
-    root.set(key('First'), items[0]!);
-    root.set(key('Last'), items.at(-1)!);
-  }
-  c.assign(rootRef, root);
-  return rootRef;
 }

@@ -1,5 +1,16 @@
 /** Reading the trees and chains a PDF keeps its parts in (ISO 32000-1, 7.9.6 and 7.9.7 number and name trees, 12.3.3 outlines). */
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFString, PDFHexString, PDFRef, type PDFContext, type PDFObject } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFString,
+  PDFHexString,
+  PDFRef,
+  type PDFContext,
+  type PDFObject,
+} from '@cantoo/pdf-lib';
 
 /** A name used as a key into a dictionary. */
 export const key = (name: string) => PDFName.of(name);
@@ -70,4 +81,29 @@ export function itemsOf(context: PDFContext, value: PDFObject | undefined): PDFO
   if (value === undefined) return [];
   const array = arrayOf(context, value);
   return array ? array.asArray() : [value];
+}
+
+/** An outline's root over the given top-level items, chained in order. */
+export function outlineRoot(c: PDFContext, items: readonly PDFRef[]): PDFRef {
+  const rootRef = c.nextRef();
+  let visible = 0;
+  items.forEach((ref, i) => {
+    const item = c.lookup(ref, PDFDict);
+    item.set(key('Parent'), rootRef);
+    if (i > 0) item.set(key('Prev'), items[i - 1]!);
+    if (i + 1 < items.length) item.set(key('Next'), items[i + 1]!);
+    visible += 1 + Math.max(0, numberOf(c, item.get(key('Count'))) ?? 0);
+  });
+  const root = c.obj({ Type: 'Outlines', Count: visible });
+  if (items.length) {
+    root.set(key('First'), items[0]!);
+    root.set(key('Last'), items.at(-1)!);
+  }
+  c.assign(rootRef, root);
+  return rootRef;
+}
+
+/** Loads a PDF to read or cut, as printed (its dates and producer kept). */
+export function loadPdf(bytes: Uint8Array): Promise<PDFDocument> {
+  return PDFDocument.load(bytes, { updateMetadata: false });
 }

@@ -45,6 +45,23 @@ export function oneLineHeadings(html: string): string {
   );
 }
 
+/**
+ * A document's article with its ids (and the references to them) prefixed, as in a print of several documents every
+ * document has its own "formaal": `id="formaal"` becomes `id="d3-formaal"`, `href="#formaal"` `href="#d3-formaal"`.
+ */
+export function prefixIds(article: string, prefix: string): string {
+  const prefixed = article.replace(
+    /\s(id|for|headers|aria-labelledby|aria-describedby|aria-controls)="([^"]*)"/g,
+    (_m, attr: string, value: string) =>
+      ` ${attr}="${value
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((v) => `${prefix}-${v}`)
+        .join(' ')}"`,
+  );
+  return prefixed.replace(/\shref="#([^"]*)"/g, (_m, fragment: string) => ` href="#${prefix}-${fragment}"`);
+}
+
 /** The `<link rel="stylesheet">` tags of a built page, so printed pages use the site's own CSS. */
 export function stylesheetsOf(html: string): string {
   const head = html.slice(0, html.indexOf('</head>'));

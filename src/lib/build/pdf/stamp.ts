@@ -18,13 +18,12 @@ export function emptyPages(count: number): string {
   return Array.from({ length: count }, (_, i) => `<div style="${i + 1 < count ? 'break-after: page; ' : ''}height: 1px;"></div>`).join('');
 }
 
-/** Lays page i of `stamps` over page i of `doc`. */
-export async function stampPages(doc: PDFDocument, stamps: Uint8Array): Promise<void> {
-  const src = await PDFDocument.load(stamps, { updateMetadata: false });
-  if (src.getPageCount() !== doc.getPageCount()) {
-    throw new Error(`PDF: sidetallene fik ${src.getPageCount()} sider, håndbogen har ${doc.getPageCount()}`);
+/** Lays page `from + i` of `stamps` over page i of `doc`, for every page of `doc`. */
+export async function stampPages(doc: PDFDocument, stamps: PDFDocument, from = 0): Promise<void> {
+  if (stamps.getPageCount() < from + doc.getPageCount()) {
+    throw new Error(`PDF: ${stamps.getPageCount()} sider at lægge over sider, der går til side ${from + doc.getPageCount()}`);
   }
-  const embedded = await doc.embedPages(src.getPages());
+  const embedded = await doc.embedPages(stamps.getPages().slice(from, from + doc.getPageCount()));
   const c = doc.context;
   doc.getPages().forEach((page, i) => {
     // The page's own drawing is closed in a saved graphics state first, so whatever it leaves set does not move the stamp.

@@ -38,3 +38,28 @@ export function stampTemplate(left: string, right: string): string {
     `<span>${page} · <span style="visibility: hidden;">${escapeHtml(right)}</span></span></div>`
   );
 }
+
+/** What one page's footer says: in the document's language, where its valid version is, and its page of the document's. */
+export interface FooterStamp {
+  lang: 'da' | 'en';
+  valid: string;
+  page: number;
+  pages: number;
+}
+
+/**
+ * The documents' footers, one page each, printed once all documents are printed as one (their page numbers are known
+ * only then) and laid over their pages (`stamp.ts`): as the footer template looked, in the bottom margin.
+ */
+export function footerPages(today: string, footers: readonly FooterStamp[]): string {
+  const style =
+    `<style>@page { size: A4; margin: 0; } body { margin: 0; } .stamp { position: relative; height: 296mm; overflow: hidden; break-after: page; }` +
+    ` .stamp:last-child { break-after: auto; } .stamp > div { position: absolute; left: ${MARGIN.left}; right: ${MARGIN.right}; bottom: 5mm;` +
+    ` font-family: system-ui, sans-serif; font-size: 7.5pt; color: #333; display: flex; justify-content: space-between; align-items: flex-end;` +
+    ` gap: 6mm; border-top: 0.5pt solid #999; padding-top: 1.5mm; } .stamp span:last-child { white-space: nowrap; }</style>`;
+  const pages = footers.map(({ lang, valid, page, pages: of }) => {
+    const t = strings(lang).pdf;
+    return `<div class="stamp"><div lang="${lang}"><span>${escapeHtml(t.uncontrolled(formatDate(today, lang), valid))}</span><span>${t.page(String(page), String(of))}</span></div></div>`;
+  });
+  return style + pages.join('');
+}
