@@ -51,6 +51,7 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
     header,
     footer: '<span></span>',
   });
+  recordTiming('pdf-print', performance.now() - docsStarted, o.edition);
   const print = await readPrint(all, ordered.length);
   const address = (doc: PrintDoc) => new URL(`${base}${doc.id}/`, o.site).href;
   const footers = ordered.flatMap((doc, i) => {
@@ -60,6 +61,7 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
   const footerPdf = await loadPdf(
     await render(o.printers.at(-1)!, printPage({ title: '', lang: 'da', stylesheets: '', body: footerPages(o.today, footers) })),
   );
+  recordTiming('pdf-footers', performance.now() - docsStarted, o.edition);
   const files = new Map<string, { bytes: Uint8Array; pages: number }>();
   for (const [i, doc] of ordered.entries()) {
     const { data } = doc;

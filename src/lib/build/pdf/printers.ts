@@ -40,11 +40,12 @@ const PAGE_TIMEOUT_MS = 15 * 60_000;
 const BLANK = '__print__/';
 
 /**
- * Browser pages printing at once per edition. Each is a renderer process of its own, which costs about 0.7 s of CPU to
- * start; the intranet, which has most documents and prints last, gets two. Sample handbook, both editions: 2 + 1
- * printed in 8.0–9.0 s where 2 + 2 took 9.1–9.9 s and 1 + 1 8.8–8.9 s.
+ * Browser pages printing at once per edition. Each is a renderer process of its own, which costs CPU to start and to
+ * make its first print. Since an edition's documents are one print (`print.ts`), one page each is enough: the sample
+ * handbook with PDFs, alternating, took 8.2–9.0 s (14.6–16.2 CPU-seconds) on 1 + 1 pages against 9.9–10.9 s
+ * (18.0–20.0) on 2 + 1; with a print job per document, 2 + 1 had been the fastest.
  */
-export const PRINTERS: Record<Edition, number> = { intranet: 2, public: 1 };
+export const PRINTERS: Record<Edition, number> = { intranet: 1, public: 1 };
 
 /** Starts opening an edition's printing pages once the browser is up; a failure shows when they are used. */
 export function startPrinters(browser: Promise<Browser>, at: PrintSite, edition: Edition): Promise<Page[]> {
