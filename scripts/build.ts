@@ -8,14 +8,14 @@ import { reportProblems } from '../src/lib/util/problems.ts';
 import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
 import { createStageDir, editionDocs, stageEdition } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
-import { leakPatterns, scanForLeaks, formatLeak } from '../src/lib/leaks/scan.ts';
+import { leakPatterns, formatLeak } from '../src/lib/leaks/scan.ts';
+import { scanInWorker } from '../src/lib/build/leak-scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { editionCompileCache } from '../src/lib/build/compile-cache.ts';
-import { yieldCpu } from '../src/lib/build/priority.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 import { findChromium, launchChromium } from '../src/lib/build/pdf/browser.ts';
@@ -100,7 +100,8 @@ async function buildEdition(
       recordTiming('reused', 0, edition);
       console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
     } else {
-      const printers = browser && startPrinters(browser.started, { distDir: built, ...handbook.settings.editions[edition] }, edition);
+      const documents = editionDocs(handbook, edition, env.drafts).length;
+      const printers = browser && startPrinters(browser.started, { distDir: built, ...handbook.settings.editions[edition] }, documents);
       try {
         await timed('edition', edition, () => {
           editionProcess.begin();
@@ -117,11 +118,10 @@ async function buildEdition(
       }
     }
     if (edition === 'public') {
-      // The scan yields too. On Linux this lowers only this thread, which after the scan only swaps editions in
-      // (the children's output goes to files, so a slow thread here never holds them up); elsewhere, the process.
-      if (yields) yieldCpu(0);
-      // A reused edition is scanned too: today's internal documents may hold text it has.
-      const hits = await timed('leak-scan', edition, () => scanForLeaks(built, leakPatterns(handbook, git)));
+      // A reused edition is scanned too: today's internal documents may hold text it has. On a thread of its own,
+      // which yields the CPU beside the intranet (src/lib/build/leak-scan.ts).
+      const patterns = leakPatterns(handbook, git);
+      const hits = await timed('leak-scan', edition, () => scanInWorker({ outDir: built, patterns, yields }));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
         throw new Error('public: udgaven indeholder tekst fra ikke-offentlige dokumenter; den tidligere udgave er bevaret');

@@ -1,6 +1,7 @@
 /** The PDF step's pure parts: a document's print block, and the page count. */
 import { describe, expect, it } from 'vitest';
 import { settleFront } from '../../src/lib/build/pdf/book.ts';
+import { chunks } from '../../src/lib/build/pdf/render.ts';
 import { pageCount } from '../../src/lib/build/pdf/metadata.ts';
 import { articleOf, oneLineHeadings, prefixIds, runningHead } from '../../src/lib/build/pdf/print-doc.ts';
 import type { Frontmatter } from '../../src/schemas/frontmatter.ts';
@@ -72,5 +73,23 @@ describe('settleFront', () => {
     await expect(settleFront(2, async (n) => ({ pages: n + 1 }))).rejects.toThrow(
       'PDF: forsiden og indholdsfortegnelsen fik 5 sider, ikke 4, tre gange',
     );
+  });
+});
+
+describe('chunks', () => {
+  it('splits in order into runs of about equal weight, none empty', () => {
+    const sizes = [5, 1, 1, 1, 1, 1];
+    expect(chunks(sizes, (n) => n, 2)).toEqual([[5], [1, 1, 1, 1, 1]]);
+    expect(chunks([1, 1, 1, 1], (n) => n, 2)).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(chunks([1, 1, 1], (n) => n, 1)).toEqual([[1, 1, 1]]);
+    expect(chunks([7], (n) => n, 2)).toEqual([[7]]);
+    expect(chunks([3, 3, 3, 3, 3, 3], (n) => n, 3)).toEqual([
+      [3, 3],
+      [3, 3],
+      [3, 3],
+    ]);
   });
 });

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { strings } from '../../../strings/index.ts';
 import { buildSections } from '../../content/nav.ts';
 import { basePrefix } from '../../util/base-path.ts';
+import type { Page } from 'playwright-core';
 import { recordTiming } from '../timings.ts';
 import { bookAnchors, type BookSection } from './book.ts';
 import { loadPdf } from './pdf-trees.ts';
 import { BOOK_FILE, printBook, type BookOptions } from './print-book.ts';
 import { articleOf, docBlock, prefixIds, printPage, stylesheetsOf, type PrintDoc } from './print-doc.ts';
-import { render, savePdf, writePdf } from './render.ts';
+import { chunks, render, savePdf, writePdf } from './render.ts';
 import { cutDocument, readPrint } from './split.ts';
 import { stampPages } from './stamp.ts';
 import { footerPages, headerTemplate } from './templates.ts';
@@ -46,38 +47,64 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
   const header = headerTemplate(`${o.organisation} · ${o.handbookTitle}`, strings('da').editions[o.edition]);
   const anchors = bookAnchors(sections);
   const docsStarted = performance.now();
-  const body = ordered.map((doc) => docBlock(doc, prefixIds(articleOf(built.get(doc.id)!, `${doc.id}/index.html`), anchors.get(doc.id)!)));
-  const all = await render(o.printers[0]!, printPage({ title: o.handbookTitle, lang: 'da', stylesheets: styles, body: body.join('') }), {
-    header,
-    footer: '<span></span>',
-  });
-  recordTiming('pdf-print', performance.now() - docsStarted, o.edition);
-  const print = await readPrint(all, ordered.length);
-  const address = (doc: PrintDoc) => new URL(`${base}${doc.id}/`, o.site).href;
-  const footers = ordered.flatMap((doc, i) => {
-    const { pages } = print.ranges[i]!;
-    return Array.from({ length: pages }, (_, k) => ({ lang: doc.data.lang, valid: address(doc), page: k + 1, pages }));
-  });
-  const footerPdf = await loadPdf(
-    await render(o.printers.at(-1)!, printPage({ title: '', lang: 'da', stylesheets: '', body: footerPages(o.today, footers) })),
-  );
-  recordTiming('pdf-footers', performance.now() - docsStarted, o.edition);
+  const run: Run = { o, base, styles, header, anchors, built };
   const files = new Map<string, { bytes: Uint8Array; pages: number }>();
-  for (const [i, doc] of ordered.entries()) {
-    const { data } = doc;
-    const own = await cutDocument(print, i, anchors.get(doc.id)!, data.lang);
-    await stampPages(own, footerPdf, print.ranges[i]!.first);
-    const subject = data.description ?? `${strings(data.lang).typeNames[data.type]} · ${o.handbookTitle}`;
-    const bytes = await savePdf(own, { title: data.title, author: data.owner, subject });
-    writePdf(o.distDir, `${doc.id}.pdf`, bytes);
-    files.set(doc.id, { bytes, pages: own.getPageCount() });
-  }
+  // Each printing page prints a run of the documents, in navigation order, about equal in length.
+  const runs = chunks(ordered, (d) => built.get(d.id)!.length, o.printers.length);
+  await Promise.all(
+    runs.map(async (docs, k) => {
+      for (const [id, file] of await printRun(o.printers[k]!, docs, run)) files.set(id, file);
+    }),
+  );
   recordTiming('pdf-docs', performance.now() - docsStarted, o.edition);
   const bookStarted = performance.now();
   const book = await printBook(o, sections, files, styles, base);
   recordTiming('pdf-book', performance.now() - bookStarted, o.edition);
   const pages = [...files.values()].reduce((a, f) => a + f.pages, 0) + book;
   return { files: ordered.length + 1, pages };
+}
+
+/** What printing a run of documents needs from its edition. */
+interface Run {
+  o: PrintEditionOptions;
+  base: string;
+  styles: string;
+  header: string;
+  anchors: ReadonlyMap<string, string>;
+  built: ReadonlyMap<string, string>;
+}
+
+/** Prints documents as one print, then their footers, and cuts each document's PDF from them, written to `pdf/`. */
+async function printRun(page: Page, docs: readonly PrintDoc[], r: Run): Promise<Map<string, { bytes: Uint8Array; pages: number }>> {
+  const { o } = r;
+  const started = performance.now();
+  const body = docs.map((doc) => docBlock(doc, prefixIds(articleOf(r.built.get(doc.id)!, `${doc.id}/index.html`), r.anchors.get(doc.id)!)));
+  const printed = await render(page, printPage({ title: o.handbookTitle, lang: 'da', stylesheets: r.styles, body: body.join('') }), {
+    header: r.header,
+    footer: '<span></span>',
+  });
+  recordTiming('pdf-print', performance.now() - started, o.edition);
+  const print = await readPrint(printed, docs.length);
+  const address = (doc: PrintDoc) => new URL(`${r.base}${doc.id}/`, o.site).href;
+  const footers = docs.flatMap((doc, i) => {
+    const { pages } = print.ranges[i]!;
+    return Array.from({ length: pages }, (_, k) => ({ lang: doc.data.lang, valid: address(doc), page: k + 1, pages }));
+  });
+  const footerPdf = await loadPdf(
+    await render(page, printPage({ title: '', lang: 'da', stylesheets: '', body: footerPages(o.today, footers) })),
+  );
+  recordTiming('pdf-footers', performance.now() - started, o.edition);
+  const files = new Map<string, { bytes: Uint8Array; pages: number }>();
+  for (const [i, doc] of docs.entries()) {
+    const { data } = doc;
+    const own = await cutDocument(print, i, r.anchors.get(doc.id)!, data.lang);
+    await stampPages(own, footerPdf, print.ranges[i]!.first);
+    const subject = data.description ?? `${strings(data.lang).typeNames[data.type]} · ${o.handbookTitle}`;
+    const bytes = await savePdf(own, { title: data.title, author: data.owner, subject });
+    writePdf(o.distDir, `${doc.id}.pdf`, bytes);
+    files.set(doc.id, { bytes, pages: own.getPageCount() });
+  }
+  return files;
 }
 
 /** The built page's stylesheets as `<style>` elements, read from the edition, so a print page needs no request for them. */

@@ -1,6 +1,5 @@
 /** The browser pages an edition is printed on: opened while it builds, one renderer process each. */
 import type { Browser, Page } from 'playwright-core';
-import type { Edition } from '../../../schemas/settings.ts';
 import { serveEdition } from './serve.ts';
 import { basePrefix } from '../../util/base-path.ts';
 
@@ -40,16 +39,22 @@ const PAGE_TIMEOUT_MS = 15 * 60_000;
 const BLANK = '__print__/';
 
 /**
- * Browser pages printing at once per edition. Each is a renderer process of its own, which costs CPU to start and to
- * make its first print. Since an edition's documents are one print (`print.ts`), one page each is enough: the sample
- * handbook with PDFs, alternating, took 8.2–9.0 s (14.6–16.2 CPU-seconds) on 1 + 1 pages against 9.9–10.9 s
- * (18.0–20.0) on 2 + 1; with a print job per document, 2 + 1 had been the fastest.
+ * Browser pages printing at once for an edition of `documents` documents, each printing a run of them as one print.
+ * Each page is a renderer process of its own, which costs CPU to start and to make its first print, and prints one
+ * page at a time (10 ms a page). The sample handbook (22 + 4 documents) with PDFs, alternating: 8.2–9.0 s
+ * (14.6–16.2 CPU-seconds) on 1 + 1 pages against 9.9–10.9 s (18.0–20.0) on 2 + 1; 200 generated documents:
+ * intranet print 19.8 s on one page, TWO_PAGES on two.
  */
-export const PRINTERS: Record<Edition, number> = { intranet: 1, public: 1 };
+export function printersFor(documents: number): number {
+  return documents >= TWO_PAGES_FROM ? 2 : 1;
+}
+
+/** From how many documents an edition prints on two pages. */
+export const TWO_PAGES_FROM = 60;
 
 /** Starts opening an edition's printing pages once the browser is up; a failure shows when they are used. */
-export function startPrinters(browser: Promise<Browser>, at: PrintSite, edition: Edition): Promise<Page[]> {
-  const opened = browser.then((b) => openPrinters(b, at, PRINTERS[edition]));
+export function startPrinters(browser: Promise<Browser>, at: PrintSite, documents: number): Promise<Page[]> {
+  const opened = browser.then((b) => openPrinters(b, at, printersFor(documents)));
   opened.catch(() => {});
   return opened;
 }

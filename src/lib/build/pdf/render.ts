@@ -67,3 +67,17 @@ export async function onPages<R>(pages: readonly Page[], jobs: readonly ((page: 
   );
   return results;
 }
+
+/** Splits items into at most `n` runs, in order, of about equal total weight (none empty). */
+export function chunks<T>(items: readonly T[], weight: (item: T) => number, n: number): T[][] {
+  const total = items.reduce((sum, item) => sum + weight(item), 0);
+  const runs: T[][] = [[]];
+  let done = 0;
+  for (const item of items) {
+    // A new run starts once this one holds its share of the whole.
+    if (runs.length < n && runs.at(-1)!.length > 0 && done >= (total * runs.length) / n) runs.push([]);
+    runs.at(-1)!.push(item);
+    done += weight(item);
+  }
+  return runs;
+}
