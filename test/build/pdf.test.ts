@@ -1,5 +1,5 @@
 /** HANDBOOK_PDF=1: the PDFs read back with poppler (an independent reader), their pages, metadata, bookmarks and isolation. */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fixture, listFiles, runScript, snapshotTree, tempDir, type RunResult } from '../helpers/index.ts';
@@ -124,6 +124,9 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
     const structure = pdfStructure(file);
     expect(structure.filter((line) => line === '  Part')).toHaveLength(titles.length + 1);
     expect(structure.join('\n')).toContain('det grønne skab bag receptionen');
+    // The documents' font programs are in it once: it is smaller than the documents' PDFs together.
+    const size = (f: string) => statSync(f).size;
+    expect(size(file)).toBeLessThan([POLICY, SCREEN, INTERNAL].reduce((sum, id) => sum + size(pdf('intranet', id)), 0));
   });
 
   it('public PDFs hold nothing of the internal document, and the public handbook has no bookmark for it', () => {

@@ -9,6 +9,7 @@ import {
   PDFDocument,
   PDFName,
   PDFNumber,
+  PDFRawStream,
   PDFRef,
   PDFString,
   StandardFonts,
@@ -18,6 +19,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { joinPdfs } from '../../src/lib/build/pdf/join.ts';
 import { stampPages } from '../../src/lib/build/pdf/stamp.ts';
+import { dedupeStreams } from '../../src/lib/build/pdf/dedupe.ts';
 import { popplerHere } from '../helpers/pdf.ts';
 
 const ADDRESS = { a: 'https://intra.example.dk/haandbog/a/', b: 'https://intra.example.dk/haandbog/b/' };
@@ -190,5 +192,19 @@ describe('stampPages', () => {
   it('refuses stamps that do not reach the PDF’s last page', async () => {
     const doc = await pdfOf(2, (n) => `${n}`);
     await expect(stampPages(doc, await pdfOf(3, (n) => `${n}`), 2)).rejects.toThrow('PDF: 3 sider at lægge over sider, der går til side 4');
+  });
+});
+
+describe('dedupeStreams', () => {
+  it('keeps one copy of identical streams and points every reference at it', async () => {
+    const doc = await PDFDocument.create();
+    const c = doc.context;
+    const stream = (text: string) => c.register(PDFRawStream.of(c.obj({ Length1: text.length }), new TextEncoder().encode(text)));
+    const [a, b, other] = [stream('font program'), stream('font program'), stream('another font')];
+    const users = [a, b, other].map((file) => c.register(c.obj({ Type: 'FontDescriptor', FontFile2: file })));
+    expect(dedupeStreams(c)).toBe(1);
+    const files = users.map((u) => (c.lookup(u) as PDFDict).get(PDFName.of('FontFile2')));
+    expect(files).toEqual([a, a, other]);
+    expect(c.lookup(b)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { strings } from '../../../strings/index.ts';
 import { formatDate } from '../../util/dates.ts';
 import { recordTiming } from '../timings.ts';
 import { bookAnchors, bookFront, settleFront, type BookCover, type BookSection } from './book.ts';
+import { dedupeStreams } from './dedupe.ts';
 import { joinPdfs, type JoinPart } from './join.ts';
 import { loadPdf } from './pdf-trees.ts';
 import { pageCount, type PdfInfo } from './metadata.ts';
@@ -94,6 +95,7 @@ async function joinBook(
   const joinStarted = performance.now();
   const { doc } = await joinPdfs(parts, { lang: 'da' });
   await stampPages(doc, stamps);
+  dedupeStreams(doc.context);
   writePdf(o.distDir, BOOK_FILE, await savePdf(doc, info));
   recordTiming('pdf-join', performance.now() - joinStarted, o.edition);
   return doc.getPageCount();
