@@ -2,7 +2,7 @@
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, fixture, listFiles, runScript, snapshotTree, tempDir, type RunResult } from '../helpers/index.ts';
+import { cleanup, copyFixture, fixture, listFiles, runScript, snapshotTree, tempDir, type RunResult } from '../helpers/index.ts';
 import { chromiumHere, pdfInfo, pdfLang, pdfLinks, pdfOutline, pdfStructure, pdfText, popplerHere } from '../helpers/pdf.ts';
 
 const CHROMIUM = chromiumHere();
@@ -164,6 +164,25 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
     expect(failed.stderr).toMatch(/^intranet: PDF-udskrivningen fejlede \(.+\); den tidligere udgave er bevaret$/m);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
     expect(snapshotTree(out)).toEqual(before);
+  });
+});
+
+describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1, an edition without documents', () => {
+  it('prints only the handbook’s cover and contents for a public edition with no public document', () => {
+    const content = copyFixture('pdf');
+    made.push(path.dirname(content));
+    for (const file of listFiles(content).filter((f) => f.endsWith('.mdx'))) {
+      const at = path.join(content, file);
+      writeFileSync(at, readFileSync(at, 'utf8').replace(/^audience: public\n/m, ''));
+    }
+    const out = tempDir('handbook-pdf-empty-');
+    made.push(out);
+    const result = runScript('build', { HANDBOOK_CONTENT: content, HANDBOOK_OUT: out, HANDBOOK_TODAY: TODAY, HANDBOOK_PDF: '1' }, [
+      'public',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(listFiles(path.join(out, 'public', 'pdf'))).toEqual(['haandbog.pdf']);
+    expect(pdfText(path.join(out, 'public', 'pdf', 'haandbog.pdf'), 1)).toContain('Offentlig udgave · 0 dokumenter');
   });
 });
 

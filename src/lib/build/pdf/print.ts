@@ -77,6 +77,8 @@ interface Run {
 /** Prints documents as one print, then their footers, and cuts each document's PDF from them, written to `pdf/`. */
 async function printRun(page: Page, docs: readonly PrintDoc[], r: Run): Promise<Map<string, { bytes: Uint8Array; pages: number }>> {
   const { o } = r;
+  // An edition without documents (a handbook with none public) prints only its handbook's front matter.
+  if (!docs.length) return new Map();
   const started = performance.now();
   const body = docs.map((doc) => docBlock(doc, prefixIds(articleOf(r.built.get(doc.id)!, `${doc.id}/index.html`), r.anchors.get(doc.id)!)));
   const printed = await render(page, printPage({ title: o.handbookTitle, lang: 'da', stylesheets: r.styles, body: body.join('') }), {
