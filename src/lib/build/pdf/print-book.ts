@@ -19,6 +19,12 @@ import { footerTemplate, headerTemplate, stampTemplate } from './templates.ts';
 /** The file name of the whole handbook inside `pdf/`. */
 export const BOOK_FILE = 'haandbog.pdf';
 
+/** A document's PDF as written: its bytes and its number of pages. */
+export interface PrintedFile {
+  bytes: Uint8Array;
+  pages: number;
+}
+
 /** What printing the handbook needs besides its documents. */
 export interface BookOptions extends PrintSite {
   /** Browser pages of the edition's own (`openPrinters`), at its address; closed by the caller. */
@@ -39,7 +45,7 @@ export interface BookOptions extends PrintSite {
 export async function printBook(
   o: BookOptions,
   sections: BookSection[],
-  files: ReadonlyMap<string, { bytes: Uint8Array; pages: number }>,
+  files: ReadonlyMap<string, PrintedFile>,
   stylesheets: string,
   base: string,
 ): Promise<number> {
@@ -81,7 +87,7 @@ function frontGuess(docs: number, sections: number): number {
 async function joinBook(
   o: BookOptions,
   docs: readonly { id: string }[],
-  files: ReadonlyMap<string, { bytes: Uint8Array }>,
+  files: ReadonlyMap<string, PrintedFile>,
   base: string,
   front: Buffer,
   stamps: PDFDocument,

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { recordTiming } from '../timings.ts';
 import { bookAnchors, type BookSection } from './book.ts';
 import { loadPdf } from './pdf-trees.ts';
-import { BOOK_FILE, printBook, type BookOptions } from './print-book.ts';
+import { BOOK_FILE, printBook, type BookOptions, type PrintedFile } from './print-book.ts';
 import { articleOf, docBlock, prefixIds, printPage, stylesheetsOf, type PrintDoc } from './print-doc.ts';
 import { chunks, render, savePdf, writePdf } from './render.ts';
 import { cutDocument, readPrint } from './split.ts';
@@ -48,7 +48,7 @@ export async function printEdition(o: PrintEditionOptions): Promise<PrintResult>
   const anchors = bookAnchors(sections);
   const docsStarted = performance.now();
   const run: Run = { o, base, styles, header, anchors, built };
-  const files = new Map<string, { bytes: Uint8Array; pages: number }>();
+  const files = new Map<string, PrintedFile>();
   // Each printing page prints a run of the documents, in navigation order, about equal in length.
   const runs = chunks(ordered, (d) => built.get(d.id)!.length, o.printers.length);
   await Promise.all(
@@ -75,7 +75,7 @@ interface Run {
 }
 
 /** Prints documents as one print, then their footers, and cuts each document's PDF from them, written to `pdf/`. */
-async function printRun(page: Page, docs: readonly PrintDoc[], r: Run): Promise<Map<string, { bytes: Uint8Array; pages: number }>> {
+async function printRun(page: Page, docs: readonly PrintDoc[], r: Run): Promise<Map<string, PrintedFile>> {
   const { o } = r;
   // An edition without documents (a handbook with none public) prints only its handbook's front matter.
   if (!docs.length) return new Map();
@@ -96,7 +96,7 @@ async function printRun(page: Page, docs: readonly PrintDoc[], r: Run): Promise<
     await render(page, printPage({ title: '', lang: 'da', stylesheets: '', body: footerPages(o.today, footers) })),
   );
   recordTiming('pdf-footers', performance.now() - started, o.edition);
-  const files = new Map<string, { bytes: Uint8Array; pages: number }>();
+  const files = new Map<string, PrintedFile>();
   for (const [i, doc] of docs.entries()) {
     const { data } = doc;
     const own = await cutDocument(print, i, r.anchors.get(doc.id)!, data.lang);
