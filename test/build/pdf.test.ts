@@ -148,14 +148,15 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
 
   it('leaves the previous output byte-identical when printing fails half way', () => {
     const before = snapshotTree(out);
-    // A Chromium that is killed once it has printed its first PDF into a stage.
+    // A Chromium that is killed once it has printed its first PDF into a stage (with its children: Debian's
+    // /usr/bin/chromium-headless-shell is a script that runs the browser without exec).
     const dir = tempDir('handbook-pdf-kill-');
     made.push(dir);
     const wrapper = path.join(dir, 'chromium');
     writeFileSync(
       wrapper,
       `#!/bin/sh\n"${CHROMIUM}" "$@" &\npid=$!\nwhile kill -0 $pid 2>/dev/null; do\n` +
-        `  if find "${path.resolve('.handbook-build')}" -path '*/dist/pdf/*.pdf' 2>/dev/null | grep -q .; then kill -9 $pid; exit 1; fi\n` +
+        `  if find "${path.resolve('.handbook-build')}" -path '*/dist/pdf/*.pdf' 2>/dev/null | grep -q .; then pkill -9 -P $pid; kill -9 $pid; exit 1; fi\n` +
         `  sleep 0.05\ndone\n`,
     );
     chmodSync(wrapper, 0o755);
@@ -193,7 +194,7 @@ describe('HANDBOOK_PDF=1 without Chromium', () => {
     const result = build(out, { CHROMIUM_PATH: '/nonexistent/chromium' });
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toBe(
-      'HANDBOOK_PDF=1: Chromium findes ikke (prøvede /nonexistent/chromium); installer den med apt-get install chromium, eller peg på en anden med CHROMIUM_PATH',
+      'HANDBOOK_PDF=1: Chromium findes ikke (prøvede /nonexistent/chromium); installer den med apt-get install chromium (hurtigere: chromium-headless-shell), eller peg på en anden med CHROMIUM_PATH',
     );
     expect(listFiles(out)).toEqual([]);
   });

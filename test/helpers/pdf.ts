@@ -1,12 +1,11 @@
 /** Reading PDFs back with an independent reader (poppler-utils: pdfinfo, pdftotext, pdftohtml), for the PDF tests. */
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
+import { CHROMIUM_CANDIDATES } from '../../src/lib/build/pdf/browser.ts';
 
 /** The Chromium the build would print with, or undefined when there is none here. */
 export function chromiumHere(): string | undefined {
-  for (const file of process.env.CHROMIUM_PATH
-    ? [process.env.CHROMIUM_PATH]
-    : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+  for (const file of process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : CHROMIUM_CANDIDATES) {
     try {
       accessSync(file, constants.X_OK);
       return file;

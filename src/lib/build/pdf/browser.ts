@@ -3,12 +3,22 @@ import { accessSync, constants } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { withoutHandbookVars } from '../../config/env.ts';
 
-/** Where Debian and other Linux distributions install Chromium or Chrome; `CHROMIUM_PATH` is tried first. */
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/**
+ * Where Debian and other Linux distributions install Chromium or Chrome, lightest first; `CHROMIUM_PATH` is tried
+ * before them. Debian's `chromium-headless-shell` is the same Chromium without the browser's own interface: starting
+ * it and opening two printing pages took 0.9 + 0.45 CPU-seconds against 1.2 + 1.4 for `chromium`, and printing 2 × 60
+ * pages 2.2 against 4.5; the sample's build with PDFs 10.4–12.4 s against 13.6–16.5 s (alternating, same machine).
+ */
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 /** The Chromium to print with, or an error in one line naming every path tried and how to install one. */
 export function findChromium(chromiumPath?: string): string {
-  const tried = chromiumPath ? [chromiumPath] : CANDIDATES;
+  const tried = chromiumPath ? [chromiumPath] : CHROMIUM_CANDIDATES;
   for (const file of tried) {
     try {
       accessSync(file, constants.X_OK);
@@ -18,7 +28,7 @@ export function findChromium(chromiumPath?: string): string {
     }
   }
   throw new Error(
-    `HANDBOOK_PDF=1: Chromium findes ikke (prøvede ${tried.join(', ')}); installer den med apt-get install chromium, eller peg på en anden med CHROMIUM_PATH`,
+    `HANDBOOK_PDF=1: Chromium findes ikke (prøvede ${tried.join(', ')}); installer den med apt-get install chromium (hurtigere: chromium-headless-shell), eller peg på en anden med CHROMIUM_PATH`,
   );
 }
 
