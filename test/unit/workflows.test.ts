@@ -66,11 +66,11 @@ describe('nightly PDFs', () => {
     expect(String(pdf.with?.path).split('\n').filter(Boolean)).toEqual(['dist/intranet/pdf', 'dist/public/pdf']);
   });
 
-  it('GitLab installs Chromium and poppler and sets HANDBOOK_PDF=1 on scheduled pipelines, keeping dist/ as artifacts', () => {
+  it('GitLab installs Chromium (and its headless shell) and poppler and sets HANDBOOK_PDF=1 on scheduled pipelines, keeping dist/ as artifacts', () => {
     const ci = parse(readFileSync(path.join(ROOT, '.gitlab-ci.yml'), 'utf8'));
     const script = (ci.build.script as string[]).join('\n');
     expect(script).toMatch(
-      /CI_PIPELINE_SOURCE" = "schedule" \]; then .*apt-get install -y -qq chromium poppler-utils.*export HANDBOOK_PDF=1/,
+      /CI_PIPELINE_SOURCE" = "schedule" \]; then .*apt-get install -y -qq chromium chromium-headless-shell poppler-utils.*export HANDBOOK_PDF=1/,
     );
     expect(script.indexOf('HANDBOOK_PDF=1')).toBeLessThan(script.indexOf('npm run build'));
     expect(ci.build.artifacts.paths).toEqual(expect.arrayContaining(['dist/intranet/', 'dist/public/']));
