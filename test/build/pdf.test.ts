@@ -148,17 +148,12 @@ describe.skipIf(!CHROMIUM || !POPPLER)('HANDBOOK_PDF=1', () => {
 
   it('leaves the previous output byte-identical when printing fails half way', () => {
     const before = snapshotTree(out);
-    // A Chromium that is killed once it has printed its first PDF into a stage (with its children: Debian's
-    // /usr/bin/chromium-headless-shell is a script that runs the browser without exec).
+    // A Chromium that is killed once the build has begun writing PDFs into a stage (test/helpers/kill-browser.mjs).
     const dir = tempDir('handbook-pdf-kill-');
     made.push(dir);
     const wrapper = path.join(dir, 'chromium');
-    writeFileSync(
-      wrapper,
-      `#!/bin/sh\n"${CHROMIUM}" "$@" &\npid=$!\nwhile kill -0 $pid 2>/dev/null; do\n` +
-        `  if find "${path.resolve('.handbook-build')}" -path '*/dist/pdf/*.pdf' 2>/dev/null | grep -q .; then pkill -9 -P $pid; kill -9 $pid; exit 1; fi\n` +
-        `  sleep 0.05\ndone\n`,
-    );
+    const watcher = path.resolve('test/helpers/kill-browser.mjs');
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${watcher}" "${path.resolve('.handbook-build')}" "${CHROMIUM}" "$@"\n`);
     chmodSync(wrapper, 0o755);
     const failed = build(out, { CHROMIUM_PATH: wrapper }, ['intranet']);
     expect(failed.code).toBe(1);
