@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import { createStaticServer } from '../../../src/lib/build/static-server.ts';
 import { securityHeaders } from '../../../src/lib/build/security-headers/read.ts';
-import { findChromium, launchChromium } from '../../../src/lib/build/pdf/browser.ts';
+import { findChromium, launchChromium, READER_CHROMIUM_CANDIDATES } from '../../../src/lib/build/pdf/browser.ts';
 import { readEnv } from '../../../src/lib/config/env.ts';
 import { query } from './search-query.ts';
 
@@ -32,7 +32,8 @@ export function searchTerms(titles: readonly string[], count = 7): string[] {
 export async function searchLatency(editionDir: string, terms: readonly string[]): Promise<SearchLatency | undefined> {
   let chromium: string;
   try {
-    chromium = findChromium(readEnv().chromiumPath);
+    // A reader's browser, not the headless shell the PDFs print on.
+    chromium = findChromium(readEnv().chromiumPath, READER_CHROMIUM_CANDIDATES);
   } catch {
     return undefined;
   }

@@ -16,9 +16,12 @@ export const CHROMIUM_CANDIDATES = [
   '/usr/bin/google-chrome',
 ];
 
-/** The Chromium to print with, or an error in one line naming every path tried and how to install one. */
-export function findChromium(chromiumPath?: string): string {
-  const tried = chromiumPath ? [chromiumPath] : CHROMIUM_CANDIDATES;
+/** The full browsers of `CHROMIUM_CANDIDATES`, for measuring what a reader's browser does (the bench's search timing). */
+export const READER_CHROMIUM_CANDIDATES = CHROMIUM_CANDIDATES.filter((file) => !file.endsWith('-headless-shell'));
+
+/** The Chromium to print with (from `candidates`), or an error in one line naming every path tried and how to install one. */
+export function findChromium(chromiumPath?: string, candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
+  const tried = chromiumPath ? [chromiumPath] : candidates;
   for (const file of tried) {
     try {
       accessSync(file, constants.X_OK);
