@@ -40,6 +40,14 @@ module.exports = {
       to: { path: '^src/lib/site/' },
     },
     {
+      name: 'build-process-holds-no-content',
+      severity: 'error',
+      comment:
+        'scripts/build.ts imports no loader, check or Git reader: the content process loads the handbook (src/lib/build/content-process.ts), and gives its memory back when it exits.',
+      from: { path: '^scripts/build\\.ts$' },
+      to: { path: '^src/lib/(content|check|git)/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'src-never-imports-scripts-or-tests',
       severity: 'error',
       from: { path: '^src/' },

@@ -1,17 +1,14 @@
 /** `npm run build [intranet|public] [--force]`: checks the content, then builds the editions side by side and swaps each in. */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { Handbook } from '../src/lib/content/load.ts';
-import { checkContent, hasErrors } from '../src/lib/check/pipeline.ts';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
-import { reportProblems } from '../src/lib/util/problems.ts';
-import { readGit, readGitLogAsync, type GitData } from '../src/lib/git/history.ts';
-import { createStageDir, editionDocs, stageEdition } from '../src/lib/build/stage.ts';
+import { createStageDir } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
-import { leakPatterns, formatLeak } from '../src/lib/leaks/scan.ts';
+import { formatLeak } from '../src/lib/leaks/scan.ts';
 import { scanInWorker } from '../src/lib/build/leak-scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
+import { startContentProcess, type CheckedContent, type ContentProcess, type StagedEdition } from '../src/lib/build/content-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
@@ -26,9 +23,15 @@ import type { Browser, Page } from 'playwright-core';
 const STAGE_PARENT = path.join(REPO_ROOT, '.handbook-build');
 
 /** Prints the built edition's PDFs into its stage, with the one browser of this build; fails in one line. */
-async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition, built: string, opened: Promise<Page[]>): Promise<void> {
+async function printPdfs(
+  { settings }: CheckedContent,
+  staged: StagedEdition,
+  env: HandbookEnv,
+  edition: Edition,
+  built: string,
+  opened: Promise<Page[]>,
+): Promise<void> {
   const { printEdition } = await import('../src/lib/build/pdf/print.ts');
-  const { settings } = handbook;
   try {
     const { files, pages } = await printEdition({
       printers: await opened,
@@ -39,7 +42,7 @@ async function printPdfs(handbook: Handbook, env: HandbookEnv, edition: Edition,
       organisation: settings.organisation,
       handbookTitle: settings.handbookTitle,
       sections: settings.sections,
-      docs: editionDocs(handbook, edition, env.drafts),
+      docs: staged.printDocs ?? [],
     });
     console.log(`PDF: ${files} filer, ${pages} sider (${edition})`);
   } catch (error) {
@@ -79,8 +82,8 @@ function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGa
 }
 
 async function buildEdition(
-  handbook: Handbook,
-  git: GitData,
+  content: ContentProcess,
+  checked: CheckedContent,
   env: HandbookEnv,
   { edition, stageDir, process: editionProcess, yields }: EarlyEdition,
   force: boolean,
@@ -88,9 +91,7 @@ async function buildEdition(
 ): Promise<void> {
   const target = path.join(env.outDir, edition);
   try {
-    await timed('stage', edition, () =>
-      stageEdition(handbook, git, { edition, today: env.today, drafts: env.drafts, pdf: env.pdf, parentDir: STAGE_PARENT, stageDir }),
-    );
+    const staged = await content.staged(edition);
     // The same stage and tool build the same edition (src/lib/build/reuse.ts): the one in place is kept.
     const fingerprint = editionFingerprint(stageDir, REPO_ROOT, { pdfBrowser: browser && browserIdentity(browser.chromium) });
     const reused = !force && isUnchanged(target, fingerprint);
@@ -100,8 +101,8 @@ async function buildEdition(
       recordTiming('reused', 0, edition);
       console.log(`${edition}: uændret siden sidste bygning (samme indhold og værktøj); ${target} genbruges`);
     } else {
-      const documents = editionDocs(handbook, edition, env.drafts).length;
-      const printers = browser && startPrinters(browser.started, { distDir: built, ...handbook.settings.editions[edition] }, documents);
+      const printers =
+        browser && startPrinters(browser.started, { distDir: built, ...checked.settings.editions[edition] }, staged.documents);
       try {
         await timed('edition', edition, () => {
           editionProcess.begin();
@@ -112,7 +113,7 @@ async function buildEdition(
           if (!existsSync(path.join(built, file)))
             throw new Error(`${edition}: bygningen skrev ikke ${file}; den tidligere udgave er bevaret`);
         // Printed into the stage before the leak scan, so public PDFs are scanned like every other file.
-        if (printers) await timed('pdf', edition, () => printPdfs(handbook, env, edition, built, printers));
+        if (printers) await timed('pdf', edition, () => printPdfs(checked, staged, env, edition, built, printers));
       } finally {
         if (printers) await closePrinters(printers);
       }
@@ -120,7 +121,7 @@ async function buildEdition(
     if (edition === 'public') {
       // A reused edition is scanned too: today's internal documents may hold text it has. On a thread of its own,
       // which yields the CPU beside the intranet (src/lib/build/leak-scan.ts).
-      const patterns = leakPatterns(handbook, git);
+      const patterns = await content.patterns;
       const hits = await timed('leak-scan', edition, () => scanInWorker({ outDir: built, patterns, yields }));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
@@ -154,35 +155,40 @@ async function main(): Promise<void> {
   const started = performance.now();
   const indexGate = new IndexGate();
   const early = startEditions(env, editions, indexGate);
-  // The history is read while the documents are parsed; it is only used once they pass the checks.
-  const history = readGitLogAsync(env.contentDir);
-  const { handbook, problems } = await timed('content', undefined, () => checkContent(env.contentDir));
-  reportProblems(problems);
-  if (hasErrors(problems)) {
+  // Content, Git and staging in a process of its own, which exits once it is done (src/lib/build/content-process.ts).
+  const content = startContentProcess(REPO_ROOT, {
+    parentDir: STAGE_PARENT,
+    stages: early.map(({ edition, stageDir }) => ({ edition, stageDir })),
+  });
+  const checked = await content.checked.catch((error: Error) => {
+    console.error(error.message);
+    return undefined;
+  });
+  if (!checked) {
     for (const { process: editionProcess, stageDir } of early) {
       editionProcess.cancel();
       rmSync(stageDir, { recursive: true, force: true });
     }
+    // Its problems are all printed once it has exited.
+    await content.done;
     console.error('Bygningen er stoppet; de tidligere udgaver er ikke ændret.');
     // exitCode, not exit(): exit() drops stderr still queued for a pipe when there are many problems.
     process.exitCode = 1;
     return;
   }
-  const approvedOn = new Map(handbook.docs.map((d) => [d.file, d.data.approvedOn]));
-  const git = await timed('git', undefined, async () => readGit(env.contentDir, approvedOn, undefined, await history));
-  if (!git.summary.available) console.warn(`advarsel: ${git.summary.reason}; sider viser "ukendt" som ændringsdato.`);
   // One browser for both editions, started while Astro builds; each edition prints with pages of its own context.
   const launched = chromium ? launchChromium(chromium) : undefined;
   launched?.catch(() => {});
   const browser = chromium && launched ? { chromium, started: launched } : undefined;
-  const results = await Promise.allSettled(early.map((e) => buildEdition(handbook, git, env, e, force, browser)));
+  const results = await Promise.allSettled(early.map((e) => buildEdition(content, checked, env, e, force, browser)));
   await launched?.then((b) => b.close()).catch(() => {});
   const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-  for (const f of failed) console.error((f.reason as Error).message);
+  // Once each: a content process that stopped fails every edition with the same message.
+  for (const message of new Set(failed.map((f) => (f.reason as Error).message))) console.error(message);
   if (failed.length) process.exit(1);
   recordTiming('total', performance.now() - started);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`Byggede ${editions.join(' og ')} (${handbook.docs.length} dokumenter, dato ${env.today}) i ${seconds} s til ${env.outDir}`);
+  console.log(`Byggede ${editions.join(' og ')} (${checked.docs} dokumenter, dato ${env.today}) i ${seconds} s til ${env.outDir}`);
 }
 
 main().catch((error: Error) => {

@@ -1,7 +1,8 @@
 /** An edition's Pagefind index built from its pages as Astro renders them (`src/integration/page-stream.ts`). */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { close, createIndex } from 'pagefind';
+import type { createIndex } from 'pagefind';
+import { closePagefind, openIndex } from './pagefind-service.ts';
 import { listFiles } from '../util/files.ts';
 import { timed } from './timings.ts';
 import {
@@ -134,7 +135,7 @@ export class EditionIndex {
       );
       return { ...this.marked, given: this.given };
     } finally {
-      await close();
+      await closePagefind();
     }
   }
 
@@ -157,7 +158,7 @@ export class EditionIndex {
   private bundle(bundle: Bundle): Promise<PagefindIndex> {
     let index = this.indexes.get(bundle);
     if (!index) {
-      index = createIndex().then(({ index: created, errors }) => {
+      index = openIndex().then(({ index: created, errors }) => {
         if (!created) throw new Error(`Pagefind: ${errors.join('; ')}`);
         return created;
       });

@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createIndex, close } from 'pagefind';
+import { closePagefind, openIndex } from './pagefind-service.ts';
 import { listFiles } from '../util/files.ts';
 import { timed } from './timings.ts';
 import { basePrefix } from '../util/base-path.ts';
@@ -96,7 +96,7 @@ async function preparePages(outDir: string, input: string, prefix: string, onPag
 
 /** One Pagefind bundle written from a prepared folder of `pages` pages; throws on any indexing error. */
 async function writeBundle(input: string, pages: number, outputPath: string, edition?: string): Promise<void> {
-  const { index, errors } = await createIndex();
+  const { index, errors } = await openIndex();
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   const added = await timed('pagefind-add', edition, () => index.addDirectory({ path: input }));
   if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
@@ -140,6 +140,6 @@ export async function indexEdition(
     return { pages: count(pages), english: count(english), given: 0 };
   } finally {
     await rm(input, { recursive: true, force: true });
-    await close();
+    await closePagefind();
   }
 }
