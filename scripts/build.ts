@@ -65,10 +65,17 @@ interface EarlyEdition {
   yields: boolean;
 }
 
-/** Makes each edition's empty stage and starts its process, which loads its modules while the content is checked and staged. */
-function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGate): EarlyEdition[] {
-  return editions.map((edition) => {
-    const stageDir = createStageDir(STAGE_PARENT, edition);
+/**
+ * Makes each edition's empty stage, starts the content process on them (src/lib/build/content-process.ts), then each
+ * edition's process, which loads its modules while the content is checked and staged. The content process first:
+ * until it has staged, no edition can begin, and started after the four processes of the editions it loaded its
+ * modules behind theirs (at 20 documents the editions began 1.3 s after the build's start, with 0.6 s of checking,
+ * Git and staging).
+ */
+function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGate): { early: EarlyEdition[]; content: ContentProcess } {
+  const stages = editions.map((edition) => ({ edition, stageDir: createStageDir(STAGE_PARENT, edition) }));
+  const content = startContentProcess(REPO_ROOT, { parentDir: STAGE_PARENT, stages });
+  const early = stages.map(({ edition, stageDir }) => {
     const yields = edition === 'public' && editions.length > 1;
     const process = startEditionProcess(stageDir, edition, {
       repoRoot: REPO_ROOT,
@@ -79,6 +86,7 @@ function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGa
     });
     return { edition, stageDir, process, yields };
   });
+  return { early, content };
 }
 
 async function buildEdition(
@@ -154,12 +162,8 @@ async function main(): Promise<void> {
   for (const edition of EDITIONS) recoverInterruptedSwap(path.join(env.outDir, edition));
   const started = performance.now();
   const indexGate = new IndexGate();
-  const early = startEditions(env, editions, indexGate);
-  // Content, Git and staging in a process of its own, which exits once it is done (src/lib/build/content-process.ts).
-  const content = startContentProcess(REPO_ROOT, {
-    parentDir: STAGE_PARENT,
-    stages: early.map(({ edition, stageDir }) => ({ edition, stageDir })),
-  });
+  // Content, Git and staging in a process of its own, which exits once it is done, beside the editions' processes.
+  const { early, content } = startEditions(env, editions, indexGate);
   const checked = await content.checked.catch((error: Error) => {
     console.error(error.message);
     return undefined;

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -24,7 +24,10 @@ function sampleDocs() {
 describe('building the sample handbook', () => {
   const out = tempDir();
   let build: ReturnType<typeof runScript>;
+  const toolCache = path.join(ROOT, '.handbook-build', '.compile-cache', 'tool');
   beforeAll(() => {
+    // Emptied, so what the cache holds afterwards is this build's (a cache only makes builds faster).
+    rmSync(toolCache, { recursive: true, force: true });
     build = runScript('build', { HANDBOOK_OUT: out, HANDBOOK_TODAY: '2026-11-29' });
   });
   afterAll(() => cleanup(out));
@@ -54,6 +57,16 @@ describe('building the sample handbook', () => {
       const files = listFiles(path.join(out, edition));
       for (const f of ['index.html', '404.html', 'sitemap.xml', 'pagefind/pagefind.js']) expect(files).toContain(f);
     }
+  });
+
+  it('checks and stages in a content process with a compile cache of the tool code, which holds no content', () => {
+    // The content process's own output goes to the build's: its problem lines (warnings here) are there.
+    expect(build.stderr).toMatch(/anvendelighed\.yaml:\d+:\d+: advarsel/);
+    const cached = listFiles(toolCache);
+    expect(cached.length).toBeGreaterThan(0);
+    // V8 code for the modules it loaded, none of the content's: no document's name or sentence is in it.
+    const bytes = cached.map((f) => readFileSync(path.join(toolCache, f), 'latin1')).join('');
+    for (const doc of sampleDocs()) if (doc.sentence) expect(bytes).not.toContain(doc.sentence);
   });
 
   it('puts exactly the approved public documents in the public edition', () => {

@@ -37,8 +37,21 @@ function folderBytes(dir: string): number {
 
 /** The compile cache of one edition (`-drafts` for the preview), created, and emptied first when it has grown too large. */
 export function editionCompileCache(stageParent: string, edition: Edition, drafts: boolean, maxBytes = COMPILE_CACHE_MAX_BYTES): string {
-  const dir = path.join(stageParent, COMPILE_CACHE_FOLDER, drafts ? `${edition}-drafts` : edition);
+  return cacheFolder(path.join(stageParent, COMPILE_CACHE_FOLDER, drafts ? `${edition}-drafts` : edition), maxBytes);
+}
+
+/** A cache folder, created, and emptied first when it has grown past `maxBytes`. */
+function cacheFolder(dir: string, maxBytes: number): string {
   if (folderBytes(dir) > maxBytes) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+/**
+ * The compile cache of the content process (`content-process.ts`), which loads only the tool's own modules and holds
+ * no content: loading its modules took 0.30–0.39 s without a cache and 0.16–0.19 s with one (alone on the machine),
+ * and beside the editions' four processes loading theirs it is the longest path to the editions' start.
+ */
+export function toolCompileCache(stageParent: string, maxBytes = COMPILE_CACHE_MAX_BYTES): string {
+  return cacheFolder(path.join(stageParent, COMPILE_CACHE_FOLDER, 'tool'), maxBytes);
 }

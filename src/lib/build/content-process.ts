@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Edition, Settings } from '../../schemas/settings.ts';
 import type { LeakPattern } from '../leaks/patterns.ts';
 import type { PrintDoc } from './pdf/print-doc.ts';
+import { toolCompileCache } from './compile-cache.ts';
 
 /** What the content process is asked to stage: each edition's empty stage folder, made in `parentDir`. */
 export interface ContentRequest {
@@ -63,6 +64,7 @@ function deferred<T>() {
 export function startContentProcess(repoRoot: string, request: ContentRequest): ContentProcess {
   const child = fork(path.join(repoRoot, 'scripts', 'build-content.ts'), [JSON.stringify(request)], {
     cwd: repoRoot,
+    env: { ...process.env, NODE_COMPILE_CACHE: toolCompileCache(request.parentDir) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // Dates in the frontmatter and the settings stay dates.
     serialization: 'advanced',
