@@ -5,14 +5,14 @@ import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { createStageDir } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { formatLeak } from '../src/lib/leaks/scan.ts';
-import { scanInWorker } from '../src/lib/build/leak-scan.ts';
+import { startLeakScanner, type LeakScanner } from '../src/lib/build/leak-scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { startContentProcess, type CheckedContent, type ContentProcess, type StagedEdition } from '../src/lib/build/content-process.ts';
 import { IndexGate } from '../src/lib/build/index-gate.ts';
 import { browserIdentity, editionFingerprint, forgetFingerprint, isUnchanged, recordFingerprint } from '../src/lib/build/reuse.ts';
 import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
-import { editionCompileCache } from '../src/lib/build/compile-cache.ts';
+import { editionCompileCache, toolCompileCache } from '../src/lib/build/compile-cache.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';
 import { findChromium, launchChromium } from '../src/lib/build/pdf/browser.ts';
@@ -63,6 +63,8 @@ interface EarlyEdition {
   process: EditionProcess;
   /** The public edition beside the intranet yields the CPU: its Astro process (see the integration) and its leak scan. */
   yields: boolean;
+  /** The public edition's leak scan, started with it (src/lib/build/leak-scan.ts). */
+  scanner?: LeakScanner;
 }
 
 /**
@@ -84,7 +86,9 @@ function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGa
       indexGate,
       compileCache: editionCompileCache(STAGE_PARENT, edition, env.drafts),
     });
-    return { edition, stageDir, process, yields };
+    const scanner =
+      edition === 'public' ? startLeakScanner({ yields, compileCache: toolCompileCache(STAGE_PARENT, 'leak-scan') }) : undefined;
+    return { edition, stageDir, process, yields, scanner };
   });
   return { early, content };
 }
@@ -93,7 +97,7 @@ async function buildEdition(
   content: ContentProcess,
   checked: CheckedContent,
   env: HandbookEnv,
-  { edition, stageDir, process: editionProcess, yields }: EarlyEdition,
+  { edition, stageDir, process: editionProcess, scanner }: EarlyEdition,
   force: boolean,
   browser?: { chromium: string; started: Promise<Browser> },
 ): Promise<void> {
@@ -127,10 +131,10 @@ async function buildEdition(
       }
     }
     if (edition === 'public') {
-      // A reused edition is scanned too: today's internal documents may hold text it has. On a thread of its own,
+      // A reused edition is scanned too: today's internal documents may hold text it has. In a process of its own,
       // which yields the CPU beside the intranet (src/lib/build/leak-scan.ts).
       const patterns = await content.patterns;
-      const hits = await timed('leak-scan', edition, () => scanInWorker({ outDir: built, patterns, yields }));
+      const hits = await timed('leak-scan', edition, () => scanner!.scan({ outDir: built, patterns }));
       if (hits.length) {
         for (const hit of hits) console.error(formatLeak(hit));
         throw new Error('public: udgaven indeholder tekst fra ikke-offentlige dokumenter; den tidligere udgave er bevaret');
@@ -142,8 +146,9 @@ async function buildEdition(
       recordFingerprint(target, fingerprint);
     }
   } finally {
-    // A failure before the process began (staging) must not leave it waiting.
+    // A failure before the process began (staging) must not leave it waiting, nor the scan.
     editionProcess.cancel();
+    scanner?.cancel();
     rmSync(stageDir, { recursive: true, force: true });
   }
 }
@@ -169,8 +174,9 @@ async function main(): Promise<void> {
     return undefined;
   });
   if (!checked) {
-    for (const { process: editionProcess, stageDir } of early) {
+    for (const { process: editionProcess, stageDir, scanner } of early) {
       editionProcess.cancel();
+      scanner?.cancel();
       rmSync(stageDir, { recursive: true, force: true });
     }
     // Its problems are all printed once it has exited.

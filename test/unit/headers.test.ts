@@ -79,6 +79,20 @@ describe('collectInlineCode on attributes written every way', () => {
     expect(() => collectInlineCode('<button\nonClick>Klik</button>', empty(), 'b.html')).toThrow(/^b\.html: inline-hændelsen onClick=/);
     expect(() => collectInlineCode('<img src="a.png" onerror="x()">', empty(), 'c.html')).toThrow(/onerror=/);
   });
+
+  it('reads a page in one pass as a browser does: a script’s and a style’s own tag counts, their text and comments do not', () => {
+    expect(() => collectInlineCode('<script src="/a.js" onload="x()"></script>', empty(), 'd.html')).toThrow(
+      /^d\.html: inline-hændelsen onload=/,
+    );
+    const inline = empty();
+    collectInlineCode(
+      '<!-- <script>alert(1)</script> --><style media="print" style="a:b">p{}</style><SCRIPT>let t = "<div style=c>";</SCRIPT><p style="d">x</p>',
+      inline,
+    );
+    expect([...inline.scripts]).toEqual(['let t = "<div style=c>";']);
+    expect([...inline.styles]).toEqual(['p{}']);
+    expect([...inline.styleAttributes]).toEqual(['a:b', 'd']);
+  });
 });
 
 describe('writeSecurityHeaders', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { indexEdition, pageLanguage, separateBlocks } from '../../src/lib/build/pagefind.ts';
+import { indexEdition, pageLanguage } from '../../src/lib/build/pagefind.ts';
+import { separateBlocks } from '../../src/lib/build/pagefind-input.ts';
 import { cleanup, listFiles, readText, tempDir } from '../helpers/index.ts';
 import { pagefindFilterAttributes, searchFilters } from '../../src/lib/site/search.ts';
 import { da } from '../../src/strings/da.ts';

@@ -11,12 +11,12 @@ import {
   PAGEFIND_DIR,
   PAGEFIND_EN_DIR,
   removeUnused,
-  separateBlocks,
   type IndexResult,
   type PageVisitor,
   type WriteTurn,
 } from './pagefind.ts';
 import { basePrefix } from '../util/base-path.ts';
+import { pagefindInput } from './pagefind-input.ts';
 
 type Bundle = 'main' | 'en';
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof createIndex>>['index']>;
@@ -139,10 +139,10 @@ export class EditionIndex {
     }
   }
 
-  /** Sends a page to the bundle of its language, with its block ends separated; returns the bundle. */
+  /** Sends a page to the bundle of its language, as `pagefindInput` prepares it; returns the bundle. */
   private index(file: string, html: string): Bundle {
     const bundle: Bundle = pageLanguage(html) === 'en' ? 'en' : 'main';
-    const content = separateBlocks(html);
+    const content = pagefindInput(html);
     this.added.push(
       this.bundle(bundle)
         .then((index) => index.addHTMLFile({ sourcePath: `${this.prefix}${file}`, content }))

@@ -26,6 +26,9 @@ export function listFiles(dir: string): string[] {
 export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string, bytes: Buffer) => LeakPattern[] {
   const matcher = new PhraseMatcher(patterns.filter((p) => !p.sha256 && p.tokens.trim()).map((p) => ({ tokens: p.tokens, value: p })));
   const byHash = new Map(patterns.filter((p) => p.sha256).map((p) => [p.sha256!, p]));
+  // Hits are reported in the patterns' order; sorting the few found beats filtering every pattern for each file
+  // (40,935 patterns × 2,104 files at 5,000 documents: most of the scan's time).
+  const order = new Map(patterns.map((p, i) => [p, i]));
   return (relPath, bytes) => {
     const found = new Set<LeakPattern>();
     if (byHash.size) {
@@ -37,7 +40,7 @@ export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string,
     for (const form of [tokenForm(relPath), ...searchForms(outputText(bytes)), ...pdf]) {
       for (const phrase of matcher.find(form)) found.add(phrase.value);
     }
-    return patterns.filter((p) => found.has(p));
+    return [...found].sort((a, b) => order.get(a)! - order.get(b)!);
   };
 }
 

@@ -45,28 +45,34 @@ function attributeValue(raw: string): string {
 }
 
 /**
- * A tag that may hold a `style` or event-handler attribute: every tag the attribute loop below finds one in matches
- * (a name after white space inside a tag, ended by white space, `=`, a quote, `/` or the tag's end), and more.
+ * One pass over a page finds, in the order a browser reads them: a comment (skipped), a script or style element with
+ * its content (whose text is not markup), or a tag that holds a `style` or event-handler attribute (a name after white
+ * space inside a tag, ended by white space, `=`, a quote, `/` or the tag's end); every other tag is passed over. Four
+ * passes and two copies of each page before took 0.34 ms a page, most of the intranet's Pagefind preparation at 5,000
+ * documents (12,988 pages); see docs/performance.md for this one.
  */
-const INLINE_ATTRIBUTE = /<[a-zA-Z][^<>]*\s(?:style|on[a-z]+)(?=[\s=/"'>]|$)/i;
+const PAGE_TOKEN = /<!--[\s\S]*?-->|<(script|style)\b([^>]*)>([\s\S]*?)<\/\1\s*>|<[a-zA-Z](?=[^<>]*\s(?:style|on[a-z]+)[\s=/"'>])[^<>]*>/gi;
 
 /** Adds the inline scripts, style blocks and style attributes of one page; throws on inline event handlers. */
 export function collectInlineCode(html: string, into: InlineCode, file = 'side'): void {
-  for (const [, attrs = '', body = ''] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (!/\bsrc\s*=/i.test(attrs) && !DATA_SCRIPT.test(attrs)) into.scripts.add(body);
-  }
-  for (const [, body = ''] of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) into.styles.add(body);
-  const markup = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style)\b([^>]*)>[\s\S]*?<\/\1\s*>/gi, '<$1$2>');
-  // Most pages have neither attribute anywhere: one search instead of parsing every tag's attributes (at 1,000
-  // documents that loop took 0.5 s of the intranet's Pagefind phase, reading 2,669 pages).
-  if (!INLINE_ATTRIBUTE.test(markup)) return;
-  for (const [tag] of markup.matchAll(/<[a-zA-Z][^<>]*>/g)) {
-    for (const [, name = '', value] of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
-      const lower = name.toLowerCase();
-      if (lower === 'style') into.styleAttributes.add(attributeValue((value ?? '').replace(/^(["'])([\s\S]*)\1$/, '$2')));
-      if (/^on[a-z]+$/.test(lower))
-        throw new Error(`${file}: inline-hændelsen ${name}= virker ikke under sikkerhedspolitikken (CSP); brug et script-modul`);
+  for (const [token, element, attrs = '', body = ''] of html.matchAll(PAGE_TOKEN)) {
+    if (!element) {
+      if (!token.startsWith('<!--')) collectAttributes(token, into, file);
+      continue;
     }
+    if (element.toLowerCase() === 'style') into.styles.add(body);
+    else if (!/\bsrc\s*=/i.test(attrs) && !DATA_SCRIPT.test(attrs)) into.scripts.add(body);
+    collectAttributes(`<${element}${attrs}>`, into, file);
+  }
+}
+
+/** Adds a tag's style attribute; throws on an inline event handler. */
+function collectAttributes(tag: string, into: InlineCode, file: string): void {
+  for (const [, name = '', value] of tag.matchAll(/\s([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+    const lower = name.toLowerCase();
+    if (lower === 'style') into.styleAttributes.add(attributeValue((value ?? '').replace(/^(["'])([\s\S]*)\1$/, '$2')));
+    if (/^on[a-z]+$/.test(lower))
+      throw new Error(`${file}: inline-hændelsen ${name}= virker ikke under sikkerhedspolitikken (CSP); brug et script-modul`);
   }
 }
 

@@ -1,0 +1,43 @@
+/** The build's leak scan in a process of its own: the same findings as the scan in this one, or its failure in one line. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startLeakScanner } from '../../src/lib/build/leak-scan.ts';
+import { loadHandbook } from '../../src/lib/content/load.ts';
+import { formatLeak, leakPatterns, scanForLeaks } from '../../src/lib/leaks/scan.ts';
+import { cleanup, fixture, tempDir } from '../helpers/index.ts';
+
+const made: string[] = [];
+afterAll(() => cleanup(...made));
+
+describe('startLeakScanner', () => {
+  const patterns = leakPatterns(loadHandbook(fixture('pdf')));
+
+  it('finds in its process what the scan finds in this one', async () => {
+    const dir = tempDir('handbook-process-scan-');
+    made.push(dir);
+    mkdirSync(path.join(dir, 'a'));
+    writeFileSync(path.join(dir, 'a', 'index.html'), '<p>Intern retningslinje om serverrummet i kælderen</p>');
+    writeFileSync(path.join(dir, 'b.html'), '<p>Intet her.</p>');
+    const hits = await startLeakScanner({ yields: true }).scan({ outDir: dir, patterns });
+    expect(hits.map(formatLeak)).toEqual(scanForLeaks(dir, patterns).map(formatLeak));
+    expect(hits.map(formatLeak)).toEqual([
+      expect.stringMatching(/^læk: a\/index\.html indeholder titel "Intern retningslinje om serverrummet i kælderen"/),
+    ]);
+  });
+
+  it('rejects, without a result, with the scan’s own reason when it fails', async () => {
+    const missing = path.join(tempDir('handbook-process-scan-'), 'findes-ikke');
+    await expect(startLeakScanner({ yields: false }).scan({ outDir: missing, patterns })).rejects.toThrow(
+      /^læk-scanningen fejlede: .*ENOENT.*findes-ikke/,
+    );
+  });
+
+  it('rejects when its process is stopped before it answers', async () => {
+    const scanner = startLeakScanner({ yields: false });
+    scanner.cancel();
+    await expect(scanner.scan({ outDir: tempDir('handbook-process-scan-'), patterns })).rejects.toThrow(
+      /^læk-scanningen stoppede \(signal SIGTERM\) uden et resultat$/,
+    );
+  });
+});
