@@ -39,7 +39,7 @@ export function medianRun(runs: RunResult[]): RunResult {
   const keys = [...new Set(runs.flatMap((r) => Object.keys(r.phases)))];
   const phases: Record<string, number> = {};
   for (const key of keys) phases[key] = median(runs.flatMap((r) => (key in r.phases ? [r.phases[key]!] : [])));
-  const optional = (key: 'cpuMs' | 'peakPss') => {
+  const optional = (key: 'cpuMs' | 'peakPss' | 'stealMs') => {
     const values = runs.flatMap((r) => (r[key] === undefined ? [] : [r[key]]));
     return values.length ? { [key]: median(values) } : {};
   };
@@ -48,6 +48,7 @@ export function medianRun(runs: RunResult[]): RunResult {
     peakRss: median(runs.map((r) => r.peakRss)),
     ...optional('peakPss'),
     ...optional('cpuMs'),
+    ...optional('stealMs'),
     phases,
   };
 }
@@ -114,6 +115,11 @@ export function idleCoreFactor(run: RunResult, cpus: number): number | undefined
   return run.cpuMs ? run.wallMs / (run.cpuMs / cpus) : undefined;
 }
 
+/** Stolen core time as a share of the run's core time (wall × cores), e.g. `12 %`; `n/a` when not measured. */
+export function stealShare(run: RunResult | undefined, cpus: number): string {
+  return run?.stealMs === undefined ? 'n/a' : `${Math.round((100 * run.stealMs) / (run.wallMs * cpus))} %`;
+}
+
 /** One table for several sizes measured in one run of the benchmark: medians, the ratio and the pairs' ratios per size. */
 export function sizesReport(results: readonly BenchResult[]): string {
   const rows = results.map((r) => {
@@ -128,6 +134,7 @@ export function sizesReport(results: readonly BenchResult[]): string {
       factor === undefined ? 'n/a' : factor.toFixed(2),
       mb(r.ours.median.peakRss),
       r.environment.loadAverage.toFixed(1),
+      `${stealShare(r.ours.median, r.environment.cpus)} / ${stealShare(r.plain?.median, r.environment.cpus)}`,
     ];
   });
   const first = results[0]!;
@@ -147,6 +154,7 @@ export function sizesReport(results: readonly BenchResult[]): string {
         'ours: wall ÷ (CPU ÷ cores)',
         'ours: peak RSS',
         'load average at start',
+        'CPU stolen by the host: ours / plain',
       ],
       rows,
     ),
@@ -172,6 +180,7 @@ export function markdownReport(r: BenchResult): string {
         ['**Ratio ours / plain**', r.ratio === undefined ? 'n/a' : `**${r.ratio.toFixed(2)}**`, ''],
         ['CPU time (user + system, all processes)', seconds(r.ours.median.cpuMs), seconds(plain?.cpuMs)],
         ['CPU ratio ours / plain', r.ours.median.cpuMs && plain?.cpuMs ? (r.ours.median.cpuMs / plain.cpuMs).toFixed(2) : 'n/a', ''],
+        ['CPU stolen by the host (share of wall time × cores)', stealShare(r.ours.median, env.cpus), stealShare(plain, env.cpus)],
         [
           'Wall time ÷ (CPU time ÷ cores): 1.00 is no idle core',
           idleCoreFactor(r.ours.median, env.cpus)?.toFixed(2) ?? 'n/a',

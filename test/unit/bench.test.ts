@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateHandbook, type GeneratedHandbook } from '../../scripts/bench/corpus/generate.ts';
@@ -7,6 +7,7 @@ import { countWords } from '../../scripts/bench/corpus/text.ts';
 import { astroLogsByEdition } from '../../scripts/bench/measure/astro-log.ts';
 import { pageAssets } from '../../scripts/bench/measure/page-weight.ts';
 import { searchTerms } from '../../scripts/bench/measure/search.ts';
+import { stolenMs } from '../../scripts/bench/measure/run.ts';
 import { idleCoreFactor, median, medianRun, sizesReport, type BenchResult } from '../../scripts/bench/report.ts';
 import type { RunResult } from '../../scripts/bench/measure/builds.ts';
 import { cleanup, listFiles, readTree, runScript, tempDir } from '../helpers/index.ts';
@@ -130,9 +131,15 @@ describe('bench measurement helpers', () => {
 
 describe('report over several sizes', () => {
   /** A measured size: ours and plain runs of the given wall and CPU seconds. */
-  const size = (docs: number, ours: [number, number][], plain: [number, number][]): BenchResult => {
-    const runs = (list: [number, number][]): RunResult[] =>
-      list.map(([wall, cpu]) => ({ wallMs: wall * 1000, cpuMs: cpu * 1000, peakRss: 512 * 1024 * 1024, phases: {} }));
+  const size = (docs: number, ours: [number, number, number?][], plain: [number, number, number?][]): BenchResult => {
+    const runs = (list: [number, number, number?][]): RunResult[] =>
+      list.map(([wall, cpu, steal]) => ({
+        wallMs: wall * 1000,
+        cpuMs: cpu * 1000,
+        ...(steal === undefined ? {} : { stealMs: steal * 1000 }),
+        peakRss: 512 * 1024 * 1024,
+        phases: {},
+      }));
     const sizeOf = { htmlPages: 1, output: { bytes: 1, files: 1 }, pagefind: { bytes: 1, files: 1 } };
     return {
       docs,
@@ -153,9 +160,9 @@ describe('report over several sizes', () => {
       size(
         20,
         [
-          [6, 8],
-          [5, 8],
-          [7, 9],
+          [6, 8, 1.2],
+          [5, 8, 1],
+          [7, 9, 1.4],
         ],
         [
           [3, 3],
@@ -180,10 +187,22 @@ describe('report over several sizes', () => {
     const rows = report.split('\n').filter((l) => /^\| [0-9]/.test(l));
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(
-      /^\| 20 \| 6\.00 s \| 3\.00 s \| \*\*2\.00\*\* \| 2\.00, 2\.00, 2\.00 \| 2\.67 \| 1\.50 \| 512\.0 MB \| 0\.4 \|$/,
+      /^\| 20 \| 6\.00 s \| 3\.00 s \| \*\*2\.00\*\* \| 2\.00, 2\.00, 2\.00 \| 2\.67 \| 1\.50 \| 512\.0 MB \| 0\.4 \| 10 % \/ n\/a \|$/,
     );
     expect(rows[1]).toMatch(/^\| 1,000 \| 21\.0 s \| 25\.0 s \| \*\*0\.84\*\* \| 0\.80, 0\.92, 0\.81 \| 1\.36 \| 1\.11 \|/);
     expect(report).toContain('Sizes 20, 1,000: median of 3 runs each');
+  });
+
+  it('reads the time the host stole from /proc/stat, in ms over all cores', () => {
+    const dir = tempDir('handbook-bench-stat-');
+    try {
+      const stat = path.join(dir, 'stat');
+      writeFileSync(stat, 'cpu  100 2 30 4000 5 0 6 789 0 0\ncpu0 50 1 15 2000 2 0 3 400 0 0\nintr 1\n');
+      expect(stolenMs(stat)).toBe(7890);
+      expect(stolenMs(path.join(dir, 'missing'))).toBeUndefined();
+    } finally {
+      cleanup(dir);
+    }
   });
 
   it('counts wall time against CPU time spread on every core', () => {

@@ -21,6 +21,8 @@ export interface RunResult {
   peakPss?: number;
   /** User + system CPU time of every process of the build, when measurable. */
   cpuMs?: number;
+  /** Core time the host gave other guests meanwhile (`stolenMs`), when measurable. */
+  stealMs?: number;
   phases: Record<string, number>;
 }
 
@@ -91,7 +93,7 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
   const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
   const phases = readTimings(timings);
   for (const [edition, log] of astroLogsByEdition(result.output)) addAstroPhases(phases, log, `:${edition}`);
-  return { wallMs: result.ms, peakRss: result.peakRss, peakPss: result.peakPss, cpuMs: result.cpuMs, phases };
+  return { wallMs: result.ms, peakRss: result.peakRss, peakPss: result.peakPss, cpuMs: result.cpuMs, stealMs: result.stealMs, phases };
 }
 
 /** Adds Astro's logged timings as `astro-sync`, `astro-vite`, `astro-render` and `astro-total` phases. */
@@ -113,11 +115,13 @@ export async function runPlain(contentDir: string, outDir: string, cacheDir: str
   const phases = { astro: astro.ms, pagefind: pagefind.ms, total: astro.ms + pagefind.ms };
   addAstroPhases(phases, parseAstroLog(astro.output), '');
   const cpuMs = astro.cpuMs !== undefined && pagefind.cpuMs !== undefined ? astro.cpuMs + pagefind.cpuMs : undefined;
+  const stealMs = astro.stealMs !== undefined && pagefind.stealMs !== undefined ? astro.stealMs + pagefind.stealMs : undefined;
   return {
     wallMs: astro.ms + pagefind.ms,
     peakRss: Math.max(astro.peakRss, pagefind.peakRss),
     peakPss: Math.max(astro.peakPss, pagefind.peakPss),
     cpuMs,
+    stealMs,
     phases,
   };
 }

@@ -13,6 +13,8 @@ export interface Measured {
   peakPss: number;
   /** User + system CPU time of the whole tree (from GNU time), when /usr/bin/time exists. */
   cpuMs?: number;
+  /** Core time the hypervisor gave other guests while the command ran (all cores), when /proc/stat exists. */
+  stealMs?: number;
   code: number;
   output: string;
 }
@@ -68,6 +70,21 @@ export function groupMemory(pgid: number): { rss: number; pss: number } {
   return { rss: pages * bytesPerPage(), pss: pssBytes };
 }
 
+/**
+ * The machine's stolen time so far, in ms summed over its cores: the `steal` column of `/proc/stat`'s `cpu` line, in
+ * clock ticks of 10 ms (USER_HZ is 100 on Linux). On a shared virtual machine this is the time our processes were
+ * ready to run and the host ran someone else: it slows a build without showing in its CPU time or the load average.
+ */
+export function stolenMs(stat = '/proc/stat'): number | undefined {
+  try {
+    const fields = /^cpu\s+(.*)$/m.exec(readFileSync(stat, 'utf8'))?.[1]?.trim().split(/\s+/).map(Number);
+    const steal = fields?.[7];
+    return steal === undefined || Number.isNaN(steal) ? undefined : steal * 10;
+  } catch {
+    return undefined;
+  }
+}
+
 const GNU_TIME = '/usr/bin/time';
 
 /** CPU seconds GNU time wrote (`%U %S`), as ms. */
@@ -79,12 +96,17 @@ function readCpu(file: string): number | undefined {
 
 /** Runs a command to completion, sampling its process group's memory every 100 ms and, where GNU time exists, its CPU time. */
 export async function measure(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Measured> {
-  if (!existsSync(GNU_TIME)) return measureGroup(command, args, options);
+  const stolenBefore = stolenMs();
+  const stolen = (): { stealMs?: number } => {
+    const after = stolenMs();
+    return stolenBefore === undefined || after === undefined ? {} : { stealMs: after - stolenBefore };
+  };
+  if (!existsSync(GNU_TIME)) return { ...(await measureGroup(command, args, options)), ...stolen() };
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-time-'));
   const file = path.join(dir, 'cpu');
   try {
     const result = await measureGroup(GNU_TIME, ['-f', '%U %S', '-o', file, command, ...args], options);
-    return { ...result, cpuMs: readCpu(file) };
+    return { ...result, cpuMs: readCpu(file), ...stolen() };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
