@@ -37,10 +37,34 @@ export function browserIdentity(executable: string): string {
   return `${path.resolve(executable)} ${size} ${mtimeMs}`;
 }
 
+/** A hash update of one labelled input, its length first so no two sequences of inputs hash alike. */
+const addTo = (hash: ReturnType<typeof createHash>) => (label: string, data: string | Buffer) =>
+  hash.update(`${label}\0${data.length}\0`).update(data);
+
+/** The tool's files hashed, per repository, once per process: both editions of a build share them. */
+const toolHashes = new Map<string, string>();
+
+/** The hash of the tool's files an edition process may read (`TOOL_INPUTS`), computed once per process. */
+function toolFingerprint(repoRoot: string): string {
+  let digest = toolHashes.get(repoRoot);
+  if (digest === undefined) {
+    const hash = createHash('sha256');
+    const add = addTo(hash);
+    for (const input of TOOL_INPUTS) {
+      const full = path.join(repoRoot, input);
+      if (!existsSync(full)) continue;
+      const files = input.includes('.') ? [''] : listFiles(full);
+      for (const file of files) add(`tool/${input}/${file}`, readFileSync(path.join(full, file)));
+    }
+    toolHashes.set(repoRoot, (digest = hash.digest('hex')));
+  }
+  return digest;
+}
+
 /** The fingerprint of a staged edition and the tool that would build it, e.g. `3f2a…` (hex). */
 export function editionFingerprint(stageDir: string, repoRoot: string, extras: FingerprintExtras): string {
   const hash = createHash('sha256');
-  const add = (label: string, data: string | Buffer) => hash.update(`${label}\0${data.length}\0`).update(data);
+  const add = addTo(hash);
   add('node', process.version);
   add('pdf', extras.pdfBrowser ?? '');
   const stage = path.resolve(stageDir);
@@ -49,13 +73,16 @@ export function editionFingerprint(stageDir: string, repoRoot: string, extras: F
     // The manifest names the stage's own folder (its content and archive); everything else is taken as it is.
     add(`stage/${file}`, file.endsWith('.json') ? data.toString('utf8').split(stage).join('<stage>') : data);
   }
-  for (const input of TOOL_INPUTS) {
-    const full = path.join(repoRoot, input);
-    if (!existsSync(full)) continue;
-    const files = input.includes('.') ? [''] : listFiles(full);
-    for (const file of files) add(`tool/${input}/${file}`, readFileSync(path.join(full, file)));
-  }
+  add('tool', toolFingerprint(repoRoot));
   return hash.digest('hex');
+}
+
+/**
+ * Whether `target` has an edition with a recorded fingerprint, which `isUnchanged` could find unchanged. Without one
+ * the build need not take the fingerprint before the edition begins: it takes it while the edition builds.
+ */
+export function hasFingerprint(target: string): boolean {
+  return existsSync(target) && existsSync(fingerprintFile(target));
 }
 
 /** Where the fingerprint of the edition in `target` (e.g. `dist/public`) is kept: `dist/.public.inputs`. */
