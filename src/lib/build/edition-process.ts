@@ -7,6 +7,7 @@ import { isolatedEnv, permissionFlags } from './isolation.ts';
 import { readInternalEnv } from '../config/env.ts';
 import { IndexGate, serveIndexGate } from './index-gate.ts';
 import { stageReadySender } from './stage-ready.ts';
+import { yieldCpu } from './priority.ts';
 
 /** How to start an edition's process. */
 export interface EditionProcessOptions {
@@ -14,7 +15,7 @@ export interface EditionProcessOptions {
   repoRoot: string;
   /** The content folder, which the process's environment must not name. */
   contentDir: string;
-  /** Whether the Astro process lowers its priority (the public edition beside the intranet's). */
+  /** Whether the process and its Astro process yield the CPU from their start (the public edition beside the intranet's). */
   yields: boolean;
   /** The environment the process's variables are taken from. */
   env?: NodeJS.ProcessEnv;
@@ -73,6 +74,9 @@ export function startEditionProcess(stageDir: string, edition: Edition, options:
     stdio: ['ignore', log, log, 'ipc'],
   });
   closeSync(log);
+  // The public edition yields from its first instruction: while its modules load, the content check and the
+  // intranet's loading, both on the longer path, come first (its Astro process and Pagefind's service inherit it).
+  if (options.yields) yieldCpu(child.pid, 19);
   serveIndexGate(child, options.indexGate ?? new IndexGate());
   const stageReady = stageReadySender(child);
   let cancelled = false;
