@@ -9,7 +9,7 @@ import { startLeakScanner, type LeakScanner } from '../src/lib/build/leak-scan.t
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { startContentProcess, type CheckedContent, type ContentProcess, type StagedEdition } from '../src/lib/build/content-process.ts';
-import { IndexGate } from '../src/lib/build/index-gate.ts';
+import { IndexGate, UNGATED_MAX_DOCUMENTS } from '../src/lib/build/index-gate.ts';
 import {
   browserIdentity,
   editionFingerprint,
@@ -202,6 +202,8 @@ async function main(): Promise<void> {
     process.exitCode = 1;
     return;
   }
+  // A small handbook's two Pagefind indexes are written side by side (src/lib/build/index-gate.ts).
+  if (checked.docs <= UNGATED_MAX_DOCUMENTS) indexGate.open();
   // One browser for both editions, started while Astro builds; each edition prints with pages of its own context.
   const launched = chromium ? launchChromium(chromium) : undefined;
   launched?.catch(() => {});

@@ -29,6 +29,25 @@ describe('one Pagefind index at a time', () => {
     expect(overlapping(spans)).toBe(false);
   });
 
+  it('once opened, gives every turn at once, beside a turn still held', async () => {
+    const gate = new IndexGate();
+    const held = await gate.acquire();
+    gate.open();
+    // Both resolve while the first turn is held: gated, the second would wait for `held`.
+    const [a, b] = await Promise.all([gate.acquire(), gate.acquire()]);
+    a();
+    b();
+    held();
+    const closed = new IndexGate();
+    const first = await closed.acquire();
+    const order: string[] = [];
+    const second = closed.acquire().then(() => order.push('second'));
+    await Promise.resolve().then(() => order.push('first still held'));
+    first();
+    await second;
+    expect(order).toEqual(['first still held', 'second']);
+  });
+
   it('serves edition processes over IPC, and a process that dies mid-turn frees it', async () => {
     const dir = temp();
     const script = path.join(dir, 'child.ts');
