@@ -43,9 +43,9 @@ module.exports = {
       name: 'build-process-holds-no-content',
       severity: 'error',
       comment:
-        'scripts/build.ts imports no loader, check or Git reader: the content process loads the handbook (src/lib/build/content-process.ts), and gives its memory back when it exits.',
+        'scripts/build.ts imports no loader, check or Git reader: the content process loads the handbook (src/lib/build/content-process.ts), and gives its memory back when it exits. Listing the documents by name (content/files.ts) loads nothing.',
       from: { path: '^scripts/build\\.ts$' },
-      to: { path: '^src/lib/(content|check|git)/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/lib/(content|check|git)/', pathNot: '^src/lib/content/files\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'src-never-imports-scripts-or-tests',

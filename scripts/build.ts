@@ -10,6 +10,8 @@ import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { startContentProcess, type CheckedContent, type ContentProcess, type StagedEdition } from '../src/lib/build/content-process.ts';
 import { IndexGate, UNGATED_MAX_DOCUMENTS } from '../src/lib/build/index-gate.ts';
+import { editionYields } from '../src/lib/build/priority.ts';
+import { listDocumentFiles } from '../src/lib/content/files.ts';
 import {
   browserIdentity,
   editionFingerprint,
@@ -68,7 +70,7 @@ interface EarlyEdition {
   edition: Edition;
   stageDir: string;
   process: EditionProcess;
-  /** The public edition beside the intranet yields the CPU: its Astro process (see the integration) and its leak scan. */
+  /** The public edition beside the intranet of a large handbook yields the CPU: its processes and its leak scan. */
   yields: boolean;
   /** The public edition's leak scan, started with it (src/lib/build/leak-scan.ts). */
   scanner?: LeakScanner;
@@ -84,8 +86,10 @@ interface EarlyEdition {
 function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGate): { early: EarlyEdition[]; content: ContentProcess } {
   const stages = editions.map((edition) => ({ edition, stageDir: createStageDir(STAGE_PARENT, edition) }));
   const content = startContentProcess(REPO_ROOT, { parentDir: STAGE_PARENT, stages });
+  // Counted by name only, before the content process has loaded anything (src/lib/build/priority.ts).
+  const documents = listDocumentFiles(env.contentDir).length;
   const early = stages.map(({ edition, stageDir }) => {
-    const yields = edition === 'public' && editions.length > 1;
+    const yields = editionYields(edition, editions, documents);
     const process = startEditionProcess(stageDir, edition, {
       repoRoot: REPO_ROOT,
       contentDir: env.contentDir,

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { yieldCpu } from '../../src/lib/build/priority.ts';
+import { editionYields, PUBLIC_YIELD_FROM, yieldCpu } from '../../src/lib/build/priority.ts';
 
 /** The nice value of each thread of a process, from `/proc` (field 19 of `stat`, counted after the command name). */
 function threadNiceness(pid: number): number[] {
@@ -50,5 +50,15 @@ describe.runIf(process.platform === 'linux')('yieldCpu', () => {
     await Promise.all([nextLine(low), nextLine(other)]);
     yieldCpu(low.pid);
     expect(threadNiceness(other.pid!).every((n) => n === getPriority())).toBe(true);
+  });
+});
+
+describe('editionYields', () => {
+  it('lets only the public edition yield, beside the intranet, in a handbook of at least PUBLIC_YIELD_FROM documents', () => {
+    const both = ['intranet', 'public'];
+    expect(editionYields('public', both, PUBLIC_YIELD_FROM)).toBe(true);
+    expect(editionYields('public', both, PUBLIC_YIELD_FROM - 1)).toBe(false);
+    expect(editionYields('intranet', both, 5000)).toBe(false);
+    expect(editionYields('public', ['public'], 5000)).toBe(false);
   });
 });

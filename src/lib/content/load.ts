@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'tinyglobby';
+import { listDocumentFiles } from './files.ts';
 import { createFrontmatterSchema, type Frontmatter, type SchemaRules } from '../../schemas/frontmatter.ts';
 import type { Settings } from '../../schemas/settings.ts';
 import { MdxSyntaxError, parseMdx, type Heading, type Reference, type StructureParser } from '../markdown/parse.ts';
@@ -45,10 +45,7 @@ export interface Handbook {
 
 const FILE_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Lists the MDX documents of a content folder, sorted for deterministic output. */
-export function listDocumentFiles(contentDir: string): string[] {
-  return globSync('**/*.mdx', { cwd: contentDir, ignore: ['**/node_modules/**', '**/.*/**'] }).sort();
-}
+export { listDocumentFiles };
 
 /** How to load a content folder. */
 export interface LoadOptions {
