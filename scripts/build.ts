@@ -2,9 +2,8 @@
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
-import { createStageDir } from '../src/lib/build/stage.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
-import { formatLeak } from '../src/lib/leaks/scan.ts';
+import { formatLeak } from '../src/lib/leaks/hit.ts';
 import { startLeakScanner, type LeakScanner } from '../src/lib/build/leak-scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
@@ -20,7 +19,7 @@ import {
   isUnchanged,
   recordFingerprint,
 } from '../src/lib/build/reuse.ts';
-import { removeStaleStages } from '../src/lib/build/stale-stages.ts';
+import { createStageDir, removeStaleStages } from '../src/lib/build/stale-stages.ts';
 import { editionCompileCache, toolCompileCache } from '../src/lib/build/compile-cache.ts';
 import { recordTiming, timed } from '../src/lib/build/timings.ts';
 import type { Edition } from '../src/schemas/settings.ts';

@@ -8,7 +8,8 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { LeakHit, LeakPattern } from '../leaks/scan.ts';
+import type { LeakHit } from '../leaks/hit.ts';
+import type { LeakPattern } from '../leaks/patterns.ts';
 import { yieldCpu } from './priority.ts';
 
 /** What the scan process is given. */

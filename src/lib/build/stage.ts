@@ -1,4 +1,4 @@
-import { chmodSync, constants, copyFileSync, linkSync, mkdirSync, mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Edition, Settings } from '../../schemas/settings.ts';
 import type { Handbook, HandbookDoc } from '../content/load.ts';
@@ -9,7 +9,7 @@ import { reviewStatus } from '../review/status.ts';
 import type { GitData, GitDocInfo } from '../git/history.ts';
 import { editionOwnMeasures, soaManifest } from '../soa/stage.ts';
 import { buildRegister } from '../dispensations/register.ts';
-import { stagePrefix } from './stale-stages.ts';
+import { createStageDir } from './stale-stages.ts';
 import { archivedIndexes } from '../versions/pages.ts';
 
 /** Options for staging one edition. */
@@ -23,15 +23,6 @@ export interface StageOptions {
   parentDir: string;
   /** An empty stage folder made beforehand by `createStageDir` (its edition process may already be waiting on it). */
   stageDir?: string;
-}
-
-/** A new, empty, private stage folder for an edition, named after this process (see `stagePrefix`). */
-export function createStageDir(parentDir: string, edition: Edition): string {
-  mkdirSync(parentDir, { recursive: true });
-  // Named after this process, so a later build can tell a killed build's stage from a running one's.
-  const stageDir = mkdtempSync(path.join(parentDir, stagePrefix(edition)));
-  chmodSync(stageDir, 0o700);
-  return stageDir;
 }
 
 /** The documents an edition holds. */

@@ -2,7 +2,7 @@
  * Stage folders name the build that made them (`public-p<pid>t<start>x…`), so a later build can remove those whose
  * build was killed (SIGKILL leaves no chance to clean up) without touching the stage of a build still running.
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const OWNER = /^[a-z]+-p(\d+)t(\d+)x/;
@@ -21,6 +21,18 @@ export function processStart(pid: number): number {
 /** The prefix of a stage folder this process makes for an edition. */
 export function stagePrefix(edition: string): string {
   return `${edition}-p${process.pid}t${processStart(process.pid)}x`;
+}
+
+/**
+ * A new, empty, private stage folder for an edition, named after this process. Here, not in `stage.ts`: the build
+ * process makes the stages before anything else, and `stage.ts` loads the staging (zod, YAML, 200 modules).
+ */
+export function createStageDir(parentDir: string, edition: string): string {
+  mkdirSync(parentDir, { recursive: true });
+  // Named after this process, so a later build can tell a killed build's stage from a running one's.
+  const stageDir = mkdtempSync(path.join(parentDir, stagePrefix(edition)));
+  chmodSync(stageDir, 0o700);
+  return stageDir;
 }
 
 /** Whether the process that made a stage is still running: same pid, and (where known) the same start. */

@@ -7,15 +7,10 @@ import { outputText, searchForms, tokenForm } from './text.ts';
 import type { LeakPattern } from './patterns.ts';
 import { listFiles as listRelative } from '../util/files.ts';
 import { pdfTexts } from './pdf.ts';
+import type { LeakHit } from './hit.ts';
 
 export { leakPatterns, type LeakPattern } from './patterns.ts';
-
-/** A pattern found in an output file. */
-export interface LeakHit {
-  /** Path of the output file, relative to the scanned folder. */
-  file: string;
-  pattern: LeakPattern;
-}
+export { formatLeak, type LeakHit } from './hit.ts';
 
 /** Every file below a folder (symbolic links followed), as sorted absolute paths. */
 export function listFiles(dir: string): string[] {
@@ -58,11 +53,4 @@ export function scanForLeaks(outDir: string, patterns: readonly LeakPattern[]): 
     for (const pattern of scan(relPath, readFileSync(file))) hits.push({ file: relPath, pattern });
   }
   return hits;
-}
-
-/** One line per hit naming the output file, what was found and the source it comes from. */
-export function formatLeak(hit: LeakHit): string {
-  const { what, text, source, why } = hit.pattern;
-  const shown = what === 'fil' ? `en kopi af ${source}` : `${what} "${text}" fra ${source}`;
-  return `læk: ${hit.file} indeholder ${shown} (${why})`;
 }
