@@ -67,7 +67,7 @@ function productCommit(): string {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync(
       'git',
-      ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'astro.config.mjs'],
+      ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'scripts/run-build.mjs', 'astro.config.mjs'],
       { cwd: ROOT, encoding: 'utf8' },
     ).trim();
     return dirty ? `${head}+changes` : head;

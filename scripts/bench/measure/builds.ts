@@ -76,7 +76,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...withoutHandbookVars(process.env), ASTRO_TELEMETRY_DISABLED: '1', GITHUB_ACTIONS: undefined, ...extra };
 }
 
-/** Builds both editions with our generator, reading phase times from `HANDBOOK_TIMINGS`. */
+/** Builds both editions with our generator as `npm run build` starts it, reading phase times from `HANDBOOK_TIMINGS`. */
 export async function runOurs(contentDir: string, outDir: string, today: string, nodeOptions?: string): Promise<RunResult> {
   const timings = `${outDir}.timings.jsonl`;
   rmSync(timings, { force: true });
@@ -90,7 +90,7 @@ export async function runOurs(contentDir: string, outDir: string, today: string,
     HANDBOOK_VERBOSE: '1',
   });
   if (nodeOptions) env.NODE_OPTIONS = nodeOptions;
-  const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'build.ts')], { cwd: ROOT, env }));
+  const result = ensureOk('Our build', await measure(process.execPath, [path.join(ROOT, 'scripts', 'run-build.mjs')], { cwd: ROOT, env }));
   const phases = readTimings(timings);
   for (const [edition, log] of astroLogsByEdition(result.output)) addAstroPhases(phases, log, `:${edition}`);
   return { wallMs: result.ms, peakRss: result.peakRss, peakPss: result.peakPss, cpuMs: result.cpuMs, stealMs: result.stealMs, phases };
