@@ -20,6 +20,7 @@ import { whenParentAllows } from '../src/lib/build/index-gate.ts';
 import { stageReadySender, whenStageReady } from '../src/lib/build/stage-ready.ts';
 import { receivePages, type PageReceiver } from '../src/lib/build/page-messages.ts';
 import { EditionIndex } from '../src/lib/build/edition-index.ts';
+import { mainIndexParts } from '../src/lib/build/index-plan.ts';
 import { collectInlineCode, noInlineCode, writeSecurityHeaders } from '../src/lib/build/security-headers/write.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */
@@ -77,14 +78,15 @@ async function main(): Promise<void> {
   let index: EditionIndex | undefined;
   const astro = astroBuild(ready, { order: (files) => index!.order(files), add: (file, html) => index!.add(file, html) });
   await ready;
-  const { edition, base } = readManifest(stageDir);
+  const { edition, base, documents } = readManifest(stageDir);
   const outDir = path.join(stageDir, 'dist');
   // Pagefind's service, started by this process, indexes beside the renderer, which is the longer path: it yields to
   // it, and inherits the priority from here. The public edition's, beside the intranet, yields to both.
   yieldCpu(process.pid, yields ? 19 : INDEX_NICENESS);
   // The security headers' inline code is collected from the pages as they are indexed.
   const inline = noInlineCode();
-  index = new EditionIndex(outDir, base, (file, html) => collectInlineCode(html, inline, file));
+  const parts = mainIndexParts(Object.keys(documents).length);
+  index = new EditionIndex(outDir, base, (file, html) => collectInlineCode(html, inline, file), parts);
   const began = performance.now();
   const code = await astro;
   recordTiming('astro', performance.now() - began, edition);

@@ -7,19 +7,11 @@ import type { AstroPrerenderer } from 'astro';
 import type { PageMessage, PageOrder } from '../lib/build/page-messages.ts';
 import { basePrefix } from '../lib/util/base-path.ts';
 
+// Whether an edition hands its pages on is the index's plan (src/lib/build/index-plan.ts).
+export { STREAM_MAX_DOCUMENTS, streamsPages } from '../lib/build/index-plan.ts';
+
 /** Astro's prerenderer's answer: a response, or a response with incremental-build metadata. */
 type Rendered = Awaited<ReturnType<AstroPrerenderer['render']>>;
-
-/**
- * Editions with more documents than this do not hand their pages on: the edition process indexes the folder once
- * Astro has exited, as it does for a build by hand. Beside the renderer, Pagefind's service and the pages handed on
- * held about 0.7 GB more at the peak of a 5,000-document build (2.75 and 2.89 GB against 2.41 GB, sampled per process
- * every 0.5 s); at 1,000 documents the build's peak stays at 1.5 GB.
- */
-export const STREAM_MAX_DOCUMENTS = 2000;
-
-/** Whether an edition of this many documents hands its pages on as they are rendered. */
-export const streamsPages = (documents: number) => documents <= STREAM_MAX_DOCUMENTS;
 
 /**
  * The file a page is written to below the output folder (`build.format: 'directory'`, trailing slashes), from its

@@ -32,7 +32,11 @@ function start(root: HTMLElement): void {
   // The index stores each page's full URL, base path included; Pagefind would otherwise prefix the base it derives
   // from the bundle path a second time (`/base/base/…`) under any base path but `/`.
   instance.pagefindOptions.baseUrl = '/';
-  if (root.dataset.mergeEn) instance.options.mergeIndex = [{ bundlePath: root.dataset.mergeEn, language: 'en', baseUrl: '/' }];
+  // The English bundle, and a large edition's second half of the Danish index: one search over all of them.
+  const merged = [];
+  if (root.dataset.mergePart) merged.push({ bundlePath: root.dataset.mergePart, baseUrl: '/' });
+  if (root.dataset.mergeEn) merged.push({ bundlePath: root.dataset.mergeEn, language: 'en', baseUrl: '/' });
+  if (merged.length) instance.options.mergeIndex = merged;
   instance.setTranslations(JSON.parse(root.dataset.translations ?? '{}') as Record<string, string>);
   const results = root.querySelector<PagefindResults>('pagefind-results');
   if (results) results.resultTemplate = renderResult;

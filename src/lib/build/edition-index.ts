@@ -53,10 +53,14 @@ export class EditionIndex {
   private given = 0;
   private finishing = false;
 
-  constructor(outDir: string, base = '/', onPage?: PageVisitor) {
+  /** Bundles the main index is shared out over when it is built from the folder (`index-plan.ts`). */
+  private readonly parts: 1 | 2;
+
+  constructor(outDir: string, base = '/', onPage?: PageVisitor, parts: 1 | 2 = 1) {
     this.outDir = outDir;
     this.onPage = onPage;
     this.base = base;
+    this.parts = parts;
     this.prefix = basePrefix(base).replace(/^\//, '');
   }
 
@@ -109,7 +113,9 @@ export class EditionIndex {
   async finish(turn: WriteTurn = (write) => write(), edition?: string): Promise<IndexResult> {
     this.finishing = true;
     try {
-      if (!this.given) return await indexEdition(this.outDir, this.base, this.onPage, edition, turn);
+      if (!this.given) return await indexEdition(this.outDir, this.base, this.onPage, edition, turn, this.parts);
+      // A streamed index is one bundle; the search page of an edition in parts names a second (`index-plan.ts`).
+      if (this.parts !== 1) throw new Error('Pagefind: en udgave i to dele fik sider under renderingen');
       this.drain(true);
       const files = new Set(listFiles(this.outDir).filter((f) => f.endsWith('.html')));
       const missing = [...this.seen].find((f) => !files.has(f));

@@ -1,15 +1,14 @@
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closePagefind, openIndex } from './pagefind-service.ts';
 import { listFiles } from '../util/files.ts';
 import { timed } from './timings.ts';
 import { basePrefix } from '../util/base-path.ts';
 import { pagefindInput } from './pagefind-input.ts';
+import { PAGEFIND_DIR, PAGEFIND_EN_DIR, PAGEFIND_PART_DIR } from './index-plan.ts';
+import { writeBundleWithProgram } from './pagefind-cli.ts';
 
-/** Folder of the edition's main index, below the output folder. */
-export const PAGEFIND_DIR = 'pagefind';
-/** Extra bundle for English documents, merged into searches from the Danish search page. */
-export const PAGEFIND_EN_DIR = 'pagefind/en';
+export { PAGEFIND_DIR, PAGEFIND_EN_DIR } from './index-plan.ts';
 
 /** The language Pagefind will file a page under: its `<html lang>`, primary subtag. */
 export function pageLanguage(html: string): string {
@@ -20,8 +19,9 @@ export function pageLanguage(html: string): string {
 /** Pagefind's UI bundles, which our search page does not load (it bundles @pagefind/component-ui itself). */
 const UNUSED = /^pagefind-(?:ui|modular-ui|component-ui|highlight)\.(?:js|css)$/;
 
-/** What preparing a page found out: its language and whether it is indexed (has `data-pagefind-body`). */
+/** What preparing a page found out: its file, its language and whether it is indexed (has `data-pagefind-body`). */
 interface PreparedPage {
+  file: string;
   lang: string;
   indexed: boolean;
 }
@@ -60,7 +60,7 @@ async function preparePages(outDir: string, input: string, prefix: string, onPag
     const target = path.join(input, lang === 'en' ? 'en' : 'main', prefix, file);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, pagefindInput(html));
-    return { lang, indexed: html.includes('data-pagefind-body') };
+    return { file, lang, indexed: html.includes('data-pagefind-body') };
   };
   const inBatches = async (list: string[], each: (file: string) => Promise<PreparedPage | undefined>) => {
     for (let i = 0; i < list.length; i += BATCH) {
@@ -80,6 +80,29 @@ async function preparePages(outDir: string, input: string, prefix: string, onPag
   });
   if (!prepared.length) await inBatches(unmarked, async (file) => copy(file, await readFile(path.join(outDir, file), 'utf8')));
   return prepared;
+}
+
+/**
+ * Moves every second of the prepared main pages, in the order of their names, from `<input>/main` to `<input>/main-2`:
+ * two halves of one size, the same in every build. Returns how many pages each half holds.
+ */
+async function splitMain(input: string, prefix: string, pages: PreparedPage[]): Promise<[number, number]> {
+  const files = pages
+    .filter((p) => p.lang !== 'en')
+    .map((p) => p.file)
+    .sort();
+  const moved = files.filter((_, i) => i % 2 === 1);
+  for (const file of moved) {
+    const target = path.join(input, 'main-2', prefix, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(path.join(input, 'main', prefix, file), target);
+  }
+  return [files.length - moved.length, moved.length];
+}
+
+/** Settles both, then throws the first failure: no Pagefind process is left writing when the caller cleans up. */
+async function bothSettled(a: Promise<void>, b: Promise<void>): Promise<void> {
+  for (const result of await Promise.allSettled([a, b])) if (result.status === 'rejected') throw result.reason;
 }
 
 /** One Pagefind bundle written from a prepared folder of `pages` pages; throws on any indexing error. */
@@ -104,7 +127,9 @@ export async function removeUnused(outputPath: string): Promise<void> {
  * when it was given no page as rendered: a large edition, `page-stream.ts`); any indexing error fails the build. Its steps are timed
  * (`pagefind-prepare`, `-add`, `-write`) under `edition` when given.
  * Danish pages (and any other language) go in `pagefind/`; English documents get their own bundle in
- * `pagefind/en/` with English stemming, which the Danish search page merges into every search.
+ * `pagefind/en/` with English stemming, which the Danish search page merges into every search. With `parts` 2 the
+ * Danish pages are shared out over `pagefind/` and `pagefind/del-2/`, written at once, the second by Pagefind's
+ * program in a process of its own (`index-plan.ts`); the search page merges it too.
  */
 export async function indexEdition(
   outDir: string,
@@ -112,17 +137,30 @@ export async function indexEdition(
   onPage?: PageVisitor,
   edition?: string,
   turn: WriteTurn = (write) => write(),
+  parts: 1 | 2 = 1,
 ): Promise<IndexResult> {
   const prefix = basePrefix(base);
   // Beside the output (in a build, inside the private stage folder, which the build removes even if this process dies).
   const input = await mkdtemp(path.join(path.dirname(path.resolve(outDir)), '.pagefind-input-'));
   try {
-    const pages = await timed('pagefind-prepare', edition, () => preparePages(outDir, input, prefix, onPage));
+    const { pages, halves } = await timed('pagefind-prepare', edition, async () => {
+      const prepared = await preparePages(outDir, input, prefix, onPage);
+      return { pages: prepared, halves: parts === 2 ? await splitMain(input, prefix, prepared) : undefined };
+    });
     const english = pages.filter((p) => p.lang === 'en');
     // Added and written in the turn: Pagefind's service is at its largest from here on.
     await turn(async () => {
-      await writeBundle(path.join(input, 'main'), pages.length - english.length, path.join(outDir, PAGEFIND_DIR), edition);
-      if (english.length) await writeBundle(path.join(input, 'en'), english.length, path.join(outDir, PAGEFIND_EN_DIR), edition);
+      const main = async () => {
+        await writeBundle(path.join(input, 'main'), halves?.[0] ?? pages.length - english.length, path.join(outDir, PAGEFIND_DIR), edition);
+        if (english.length) await writeBundle(path.join(input, 'en'), english.length, path.join(outDir, PAGEFIND_EN_DIR), edition);
+      };
+      if (!halves) return main();
+      // Written beside, and moved below `pagefind/` once both are done, so neither write sees the other's files.
+      const second = path.join(input, 'bundle-2');
+      const half = timed('pagefind-part', edition, () => writeBundleWithProgram(path.join(input, 'main-2'), halves[1], second));
+      await bothSettled(main(), half);
+      await removeUnused(second);
+      await rename(second, path.join(outDir, PAGEFIND_PART_DIR));
     });
     const count = (list: PreparedPage[]) => list.filter((p) => p.indexed).length;
     return { pages: count(pages), english: count(english), given: 0 };

@@ -1,6 +1,7 @@
 import type { DocumentType, Edition } from '../../schemas/settings.ts';
 import type { ReviewStatus } from '../review/status.ts';
 import { da } from '../../strings/da.ts';
+import { mainIndexParts, PAGEFIND_DIR, PAGEFIND_EN_DIR, PAGEFIND_PART_DIR } from '../build/index-plan.ts';
 
 /** The facts of a document that become search filters. */
 export interface FilterFacts {
@@ -40,4 +41,23 @@ export function pagefindFilterAttributes(filters: Record<string, string>): Recor
   });
   attributes['data-pagefind-filter'] = refs.join(', ');
   return attributes;
+}
+
+/** The Pagefind bundles the search page searches, below the edition's base path. */
+export interface SearchBundles {
+  /** The main (Danish) index, e.g. `pagefind/`. */
+  main: string;
+  /** The second half of a large edition's main index, merged into every search, e.g. `pagefind/del-2/`. */
+  part?: string;
+  /** The English documents' bundle, merged into every search, e.g. `pagefind/en/`. */
+  english?: string;
+}
+
+/** The bundles of an edition of `documents` documents, English ones among them or not (`index-plan.ts` decides). */
+export function searchBundles(documents: number, hasEnglish: boolean): SearchBundles {
+  return {
+    main: `${PAGEFIND_DIR}/`,
+    part: mainIndexParts(documents) === 2 ? `${PAGEFIND_PART_DIR}/` : undefined,
+    english: hasEnglish ? `${PAGEFIND_EN_DIR}/` : undefined,
+  };
 }
