@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { query } from '../../scripts/bench/measure/search-query.ts';
 import { indexEdition } from '../../src/lib/build/pagefind.ts';
 import { searchBundles } from '../../src/lib/site/search.ts';
-import { STREAM_MAX_DOCUMENTS } from '../../src/lib/build/index-plan.ts';
+import { MAIN_PARTS_FROM } from '../../src/lib/build/index-plan.ts';
 import { cleanup, listFiles, readText, tempDir } from '../helpers/index.ts';
 import { editions, launch, openPage } from './browser.ts';
 import { serve } from './serve.ts';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   rmSync(path.join(site, 'pagefind'), { recursive: true });
   await indexEdition(site, '/', undefined, undefined, undefined, 2);
   const searchPage = path.join(site, 'soeg', 'index.html');
-  const { part } = searchBundles(STREAM_MAX_DOCUMENTS + 1, false);
+  const { part } = searchBundles(MAIN_PARTS_FROM, false);
   writeFileSync(searchPage, readFileSync(searchPage, 'utf8').replace('data-search ', `data-search data-merge-part="/${part}" `));
   const served = await serve(site);
   server = served.server;

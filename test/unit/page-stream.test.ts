@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AstroPrerenderer } from 'astro';
 import { pageFile, STREAM_MAX_DOCUMENTS, streamingPrerenderer, streamsPages } from '../../src/integration/page-stream.ts';
 import { EditionIndex } from '../../src/lib/build/edition-index.ts';
+import { indexPart } from '../../src/lib/build/index-plan.ts';
 import type { PageMessage, PageOrder } from '../../src/lib/build/page-messages.ts';
 import { cleanup, listFiles, readText, tempDir } from '../helpers/index.ts';
 
@@ -137,5 +138,33 @@ describe('EditionIndex', () => {
     } finally {
       cleanup(out);
     }
+  });
+
+  it('shares the pages out over two halves in an edition in parts, the same halves whatever order they come in', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => `regel-${i}/index.html`);
+    const halves: string[][][] = [];
+    for (const arrival of [many, [...many].reverse()]) {
+      const out = tempDir();
+      try {
+        for (const f of many) write(out, f, page(f));
+        const index = new EditionIndex(out, '/', undefined, 2);
+        index.order(many);
+        for (const f of arrival) index.add(f, page(f));
+        expect(await index.finish()).toEqual({ pages: 12, english: 0, given: 12 });
+        const urls = (dir: string) =>
+          listFiles(path.join(out, dir, 'fragment'))
+            .map((f) => (JSON.parse(readText(path.join(out, dir, 'fragment', f)).replace(/^pagefind_dcd/, '')) as { url: string }).url)
+            .sort();
+        halves.push([urls('pagefind'), urls('pagefind/del-2')]);
+      } finally {
+        cleanup(out);
+      }
+    }
+    const [first, second] = halves[0]!;
+    expect(first!.length).toBeGreaterThan(0);
+    expect(second!.length).toBeGreaterThan(0);
+    expect([...first!, ...second!].sort()).toEqual(many.map((f) => `/${f.replace('index.html', '')}`).sort());
+    for (const url of second!) expect(indexPart(`${url.slice(1)}index.html`)).toBe(1);
+    expect(halves[1]).toEqual(halves[0]);
   });
 });

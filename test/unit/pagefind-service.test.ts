@@ -48,4 +48,14 @@ describe('closePagefind', () => {
     await closePagefind();
     expect(running.filter(exists)).toEqual([]);
   });
+
+  it('runs the second service in a process of its own, and waits for both', async () => {
+    const [first, second] = await Promise.all([openIndex(undefined, 0), openIndex(undefined, 1)]);
+    await first.index!.addCustomRecord({ url: '/a/', content: 'adgangskode', language: 'da' });
+    await second.index!.addCustomRecord({ url: '/b/', content: 'kryptering', language: 'da' });
+    const running = pagefindChildren();
+    expect(running).toHaveLength(2);
+    await closePagefind();
+    expect(running.filter(exists)).toEqual([]);
+  });
 });

@@ -5,8 +5,7 @@ import { indexEdition, pageLanguage } from '../../src/lib/build/pagefind.ts';
 import { separateBlocks } from '../../src/lib/build/pagefind-input.ts';
 import { cleanup, listFiles, readText, tempDir } from '../helpers/index.ts';
 import { pagefindFilterAttributes, searchBundles, searchFilters } from '../../src/lib/site/search.ts';
-import { mainIndexParts, STREAM_MAX_DOCUMENTS } from '../../src/lib/build/index-plan.ts';
-import { bundlePageCount } from '../../src/lib/build/pagefind-cli.ts';
+import { indexPart, MAIN_PARTS_FROM, mainIndexParts } from '../../src/lib/build/index-plan.ts';
 import { da } from '../../src/strings/da.ts';
 
 describe('separateBlocks', () => {
@@ -96,7 +95,7 @@ describe('indexEdition', () => {
   it('shares the Danish pages out over two bundles written side by side, the second by the Pagefind program itself', async () => {
     const out = tempDir();
     try {
-      const danish = ['a', 'b', 'c', 'd', 'e'].map((n) => `regler/${n}/index.html`);
+      const danish = Array.from({ length: 10 }, (_, i) => `regler/r${i}/index.html`);
       for (const [i, file] of danish.entries()) {
         mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
         writeFileSync(path.join(out, file), page('da', `Regel ${i}`, `Ordet kodeord${i} står her.`));
@@ -104,19 +103,32 @@ describe('indexEdition', () => {
       mkdirSync(path.join(out, 'regler/access'), { recursive: true });
       writeFileSync(path.join(out, 'regler/access/index.html'), page('en', 'Access rule', 'Passwords must be changed.'));
       const result = await indexEdition(out, '/haandbog', undefined, undefined, undefined, 2);
-      expect(result).toEqual({ pages: 6, english: 1, given: 0 });
+      expect(result).toEqual({ pages: 11, english: 1, given: 0 });
       const urls = (dir: string) =>
         listFiles(path.join(out, dir, 'fragment'))
           .map((f) => (JSON.parse(readText(path.join(out, dir, 'fragment', f)).replace(/^pagefind_dcd/, '')) as { url: string }).url)
           .sort();
-      // Every second page by name in the second half: two bundles of one size, the same in every build.
-      expect(urls('pagefind')).toEqual(['/haandbog/regler/a/', '/haandbog/regler/c/', '/haandbog/regler/e/']);
-      expect(urls('pagefind/del-2')).toEqual(['/haandbog/regler/b/', '/haandbog/regler/d/']);
+      const url = (file: string) => `/haandbog/${file.replace('index.html', '')}`;
+      // Each page in the half its name says (`indexPart`), every page in one of them, the English one apart.
+      expect(urls('pagefind')).toEqual(
+        danish
+          .filter((f) => indexPart(f) === 0)
+          .map(url)
+          .sort(),
+      );
+      expect(urls('pagefind/del-2')).toEqual(
+        danish
+          .filter((f) => indexPart(f) === 1)
+          .map(url)
+          .sort(),
+      );
+      expect(urls('pagefind').length * urls('pagefind/del-2').length).toBeGreaterThan(0);
       expect(urls('pagefind/en')).toEqual(['/haandbog/regler/access/']);
-      expect([bundlePageCount(path.join(out, 'pagefind')), bundlePageCount(path.join(out, 'pagefind/del-2'))]).toEqual([3, 2]);
-      // Like the service's, the program's bundle carries no UI of Pagefind's own.
+      const count = (dir: string) =>
+        (JSON.parse(readText(path.join(out, dir, 'pagefind-entry.json'))) as { languages: { da: { page_count: number } } }).languages.da
+          .page_count;
+      expect(count('pagefind') + count('pagefind/del-2')).toBe(10);
       expect(listFiles(path.join(out, 'pagefind/del-2')).filter((f) => /pagefind-(ui|component-ui|modular-ui)/.test(f))).toEqual([]);
-      expect(readText(path.join(out, 'pagefind/del-2/pagefind-entry.json'))).toContain('"da"');
     } finally {
       cleanup(out);
     }
@@ -124,11 +136,12 @@ describe('indexEdition', () => {
 });
 
 describe('mainIndexParts and searchBundles', () => {
-  it('splits only an edition indexed from its folder, and the search page names what is written', () => {
+  it('splits the main index from MAIN_PARTS_FROM documents, and the search page names what is written', () => {
     expect(mainIndexParts(20)).toBe(1);
-    expect(mainIndexParts(STREAM_MAX_DOCUMENTS)).toBe(1);
-    expect(mainIndexParts(STREAM_MAX_DOCUMENTS + 1)).toBe(2);
+    expect(mainIndexParts(MAIN_PARTS_FROM - 1)).toBe(1);
+    expect(mainIndexParts(MAIN_PARTS_FROM)).toBe(2);
+    expect(mainIndexParts(5000)).toBe(2);
     expect(searchBundles(20, false)).toEqual({ main: 'pagefind/', part: undefined, english: undefined });
-    expect(searchBundles(STREAM_MAX_DOCUMENTS + 1, true)).toEqual({ main: 'pagefind/', part: 'pagefind/del-2/', english: 'pagefind/en/' });
+    expect(searchBundles(MAIN_PARTS_FROM, true)).toEqual({ main: 'pagefind/', part: 'pagefind/del-2/', english: 'pagefind/en/' });
   });
 });

@@ -1,5 +1,5 @@
 /** An edition's Pagefind index built from its pages as Astro renders them (`src/integration/page-stream.ts`). */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { createIndex } from 'pagefind';
 import { closePagefind, openIndex } from './pagefind-service.ts';
@@ -10,6 +10,7 @@ import {
   pageLanguage,
   PAGEFIND_DIR,
   PAGEFIND_EN_DIR,
+  PAGEFIND_PART_DIR,
   removeUnused,
   type IndexResult,
   type PageVisitor,
@@ -17,8 +18,10 @@ import {
 } from './pagefind.ts';
 import { basePrefix } from '../util/base-path.ts';
 import { pagefindInput } from './pagefind-input.ts';
+import { indexPart } from './index-plan.ts';
 
-type Bundle = 'main' | 'en';
+/** The main index, its second half in an edition in parts (`index-plan.ts`), and the English documents' bundle. */
+type Bundle = 'main' | 'main-2' | 'en';
 type PagefindIndex = NonNullable<Awaited<ReturnType<typeof createIndex>>['index']>;
 
 /**
@@ -114,8 +117,6 @@ export class EditionIndex {
     this.finishing = true;
     try {
       if (!this.given) return await indexEdition(this.outDir, this.base, this.onPage, edition, turn, this.parts);
-      // A streamed index is one bundle; the search page of an edition in parts names a second (`index-plan.ts`).
-      if (this.parts !== 1) throw new Error('Pagefind: en udgave i to dele fik sider under renderingen');
       this.drain(true);
       const files = new Set(listFiles(this.outDir).filter((f) => f.endsWith('.html')));
       const missing = [...this.seen].find((f) => !files.has(f));
@@ -125,29 +126,52 @@ export class EditionIndex {
         this.drain(true);
         if (!this.marked.pages) for (const file of this.unmarked) this.index(file, await readFile(path.join(this.outDir, file), 'utf8'));
       });
-      this.bundle('main'); // the main bundle is written even when it is empty
+      // The main bundles are written even when empty: the search page names them.
+      this.bundle('main');
+      if (this.parts === 2) this.bundle('main-2');
       // allSettled: no request may still be running when a failure closes the service.
       await timed('pagefind-add', edition, () => Promise.allSettled(this.added));
       if (this.failure) throw this.failure;
-      await turn(() =>
-        timed('pagefind-write', edition, async () => {
-          for (const [bundle, index] of this.indexes) {
-            const dir = path.join(this.outDir, bundle === 'en' ? PAGEFIND_EN_DIR : PAGEFIND_DIR);
-            const written = await (await index).writeFiles({ outputPath: dir });
-            if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-            await removeUnused(dir);
-          }
-        }),
-      );
+      await turn(() => timed('pagefind-write', edition, () => this.write()));
       return { ...this.marked, given: this.given };
     } finally {
       await closePagefind();
     }
   }
 
-  /** Sends a page to the bundle of its language, as `pagefindInput` prepares it; returns the bundle. */
+  /**
+   * Writes the bundles: the main one, then the English one, on the first service, and meanwhile the second half on
+   * the second, into a folder beside the output, moved below `pagefind/` once both are done (neither write sees the
+   * other's files).
+   */
+  private async write(): Promise<void> {
+    const writeTo = async (bundle: Bundle, dir: string) => {
+      const index = this.indexes.get(bundle);
+      if (!index) return;
+      const written = await (await index).writeFiles({ outputPath: dir });
+      if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+      await removeUnused(dir);
+    };
+    const first = async () => {
+      await writeTo('main', path.join(this.outDir, PAGEFIND_DIR));
+      await writeTo('en', path.join(this.outDir, PAGEFIND_EN_DIR));
+    };
+    if (!this.indexes.has('main-2')) return first();
+    const beside = await mkdtemp(path.join(path.dirname(path.resolve(this.outDir)), '.pagefind-part-'));
+    try {
+      const second = path.join(beside, 'bundle');
+      // Both settle before a failure is thrown: no service is left writing when the stage is removed.
+      for (const result of await Promise.allSettled([first(), writeTo('main-2', second)]))
+        if (result.status === 'rejected') throw result.reason;
+      await rename(second, path.join(this.outDir, PAGEFIND_PART_DIR));
+    } finally {
+      await rm(beside, { recursive: true, force: true });
+    }
+  }
+
+  /** Sends a page to the bundle of its language (and half, `indexPart`), as `pagefindInput` prepares it; returns the bundle. */
   private index(file: string, html: string): Bundle {
-    const bundle: Bundle = pageLanguage(html) === 'en' ? 'en' : 'main';
+    const bundle: Bundle = pageLanguage(html) === 'en' ? 'en' : this.parts === 2 && indexPart(file) === 1 ? 'main-2' : 'main';
     const content = pagefindInput(html);
     this.added.push(
       this.bundle(bundle)
@@ -164,7 +188,7 @@ export class EditionIndex {
   private bundle(bundle: Bundle): Promise<PagefindIndex> {
     let index = this.indexes.get(bundle);
     if (!index) {
-      index = openIndex().then(({ index: created, errors }) => {
+      index = openIndex(undefined, bundle === 'main-2' ? 1 : 0).then(({ index: created, errors }) => {
         if (!created) throw new Error(`Pagefind: ${errors.join('; ')}`);
         return created;
       });

@@ -23,10 +23,24 @@ export const PAGEFIND_EN_DIR = 'pagefind/en';
 export const PAGEFIND_PART_DIR = 'pagefind/del-2';
 
 /**
- * How many bundles an edition's main (Danish) index is shared out over: two when it is indexed from the folder, each
- * written by a Pagefind process of its own on a core of its own. One Pagefind process writes on about one core: for
- * the intranet's 4,851 document pages at 5,000 documents its CLI took 35.3 and 44.2 s (35.8 and 37.8 s of CPU,
- * 1.66–1.68 GB); two processes on half the pages each, side by side, 23.3 and 31.5 s (17.3–17.4 s of CPU and
- * 0.84–0.86 GB each). Two indexes in one Pagefind service are not written side by side (32.4 against 35.6 s).
+ * From this many documents an edition's main (Danish) index is shared out over two bundles, each written by a
+ * Pagefind service of its own, on a core of its own (`pagefind-service.ts`): the write comes after Astro has exited,
+ * on the longest path, and one service writes on about one core. At 1,000 documents the intranet's write took
+ * 3.7 s after its Astro process, with the public edition done; at 200 the public edition is the longer path and the
+ * intranet's write 0.8 s. 500 lies between the two, not measured itself.
  */
-export const mainIndexParts = (documents: number): 1 | 2 => (streamsPages(documents) ? 1 : 2);
+export const MAIN_PARTS_FROM = 500;
+
+/** How many bundles the main index of an edition of this many documents is shared out over. */
+export const mainIndexParts = (documents: number): 1 | 2 => (documents >= MAIN_PARTS_FROM ? 2 : 1);
+
+/**
+ * Which half of a main index in two a page goes to (0: `pagefind/`, 1: `pagefind/del-2/`), by its file below the
+ * output folder: a hash of the name (FNV-1a), so the same page is in the same half in every build whichever order
+ * the pages come in, and the halves are of about one size.
+ */
+export function indexPart(file: string): 0 | 1 {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < file.length; i++) hash = Math.imul(hash ^ file.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % 2 === 0 ? 0 : 1;
+}

@@ -5,10 +5,10 @@ import { listFiles } from '../util/files.ts';
 import { timed } from './timings.ts';
 import { basePrefix } from '../util/base-path.ts';
 import { pagefindInput } from './pagefind-input.ts';
-import { PAGEFIND_DIR, PAGEFIND_EN_DIR, PAGEFIND_PART_DIR } from './index-plan.ts';
+import { indexPart, PAGEFIND_DIR, PAGEFIND_EN_DIR, PAGEFIND_PART_DIR } from './index-plan.ts';
 import { writeBundleWithProgram } from './pagefind-cli.ts';
 
-export { PAGEFIND_DIR, PAGEFIND_EN_DIR } from './index-plan.ts';
+export { PAGEFIND_DIR, PAGEFIND_EN_DIR, PAGEFIND_PART_DIR } from './index-plan.ts';
 
 /** The language Pagefind will file a page under: its `<html lang>`, primary subtag. */
 export function pageLanguage(html: string): string {
@@ -83,20 +83,19 @@ async function preparePages(outDir: string, input: string, prefix: string, onPag
 }
 
 /**
- * Moves every second of the prepared main pages, in the order of their names, from `<input>/main` to `<input>/main-2`:
- * two halves of one size, the same in every build. Returns how many pages each half holds.
+ * Moves the prepared main pages of the second half (`indexPart`) from `<input>/main` to `<input>/main-2`. Returns how
+ * many pages each half holds.
  */
 async function splitMain(input: string, prefix: string, pages: PreparedPage[]): Promise<[number, number]> {
-  const files = pages
-    .filter((p) => p.lang !== 'en')
-    .map((p) => p.file)
-    .sort();
-  const moved = files.filter((_, i) => i % 2 === 1);
+  const files = pages.filter((p) => p.lang !== 'en').map((p) => p.file);
+  const moved = files.filter((file) => indexPart(file) === 1);
   for (const file of moved) {
     const target = path.join(input, 'main-2', prefix, file);
     await mkdir(path.dirname(target), { recursive: true });
     await rename(path.join(input, 'main', prefix, file), target);
   }
+  // The second half's folder is written even when it is empty, as the search page names it.
+  await mkdir(path.join(input, 'main-2'), { recursive: true });
   return [files.length - moved.length, moved.length];
 }
 
@@ -128,8 +127,8 @@ export async function removeUnused(outputPath: string): Promise<void> {
  * (`pagefind-prepare`, `-add`, `-write`) under `edition` when given.
  * Danish pages (and any other language) go in `pagefind/`; English documents get their own bundle in
  * `pagefind/en/` with English stemming, which the Danish search page merges into every search. With `parts` 2 the
- * Danish pages are shared out over `pagefind/` and `pagefind/del-2/`, written at once, the second by Pagefind's
- * program in a process of its own (`index-plan.ts`); the search page merges it too.
+ * Danish pages are shared out over `pagefind/` and `pagefind/del-2/` (`indexPart`), written at once, the second by
+ * Pagefind's program in a process of its own (`pagefind-cli.ts`); the search page merges it too.
  */
 export async function indexEdition(
   outDir: string,
