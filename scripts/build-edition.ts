@@ -21,6 +21,7 @@ import { stageReadySender, whenStageReady } from '../src/lib/build/stage-ready.t
 import { receivePages, type PageReceiver } from '../src/lib/build/page-messages.ts';
 import { EditionIndex } from '../src/lib/build/edition-index.ts';
 import { mainIndexParts } from '../src/lib/build/index-plan.ts';
+import { preloadAstroModules } from '../src/integration/preload.ts';
 import { collectInlineCode, noInlineCode, writeSecurityHeaders } from '../src/lib/build/security-headers/write.ts';
 
 /** The argument that makes this script the Astro process rather than the edition process. */
@@ -119,6 +120,7 @@ async function main(): Promise<void> {
 async function astroProcess(): Promise<void> {
   const ready = whenStageReady();
   const { build } = await import('astro');
+  await preloadAstroModules();
   await ready;
   const withoutSync = build as (config: Parameters<typeof build>[0], options: { sync: boolean }) => Promise<void>;
   try {

@@ -102,6 +102,14 @@ describe('plain-Markdown documents staged as .md', () => {
       expect(asMarkdown).toContain('<h3 id=tabel-med-ansvar href= class=>');
     });
 
+    it("highlights code blocks with Astro's Shiki theme in both pipelines (made by our plugin, not Astro's)", () => {
+      for (const id of ['regler/som-markdown', 'regler/som-mdx']) {
+        const pre = /<pre class="astro-code github-dark"[^>]*data-language="sh"[^>]*><code>(.*?)<\/code><\/pre>/s.exec(page(id));
+        expect(pre, id).not.toBeNull();
+        expect(pre![1]).toMatch(/<span style="color:#79B8FF">echo<\/span>/);
+      }
+    });
+
     it('labels footnotes in Danish in both pipelines', () => {
       for (const id of ['regler/som-markdown', 'regler/som-mdx']) {
         expect(page(id)).toMatch(/<h2 class="sr-only" id="footnote-label">Fodnoter<\/h2>/);

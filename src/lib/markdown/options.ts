@@ -2,6 +2,7 @@ import type { satteri } from '@astrojs/markdown-satteri';
 import { linkRewritePlugin } from './plugins/link-rewrite.ts';
 import { footnoteLanguagePlugin } from './plugins/footnote-language.ts';
 import { tableRegionPlugin } from './plugins/table-region.ts';
+import { codeHighlightPlugin } from './plugins/code-highlight.ts';
 import { strings } from '../../strings/index.ts';
 import type { BuildManifest } from '../build/manifest.ts';
 
@@ -20,6 +21,7 @@ export function markdownOptions({
     // One processor serves every document: footnote labels are in the handbook's main language, and the plugin
     // translates them in documents in another.
     features: { gfm: { footnotes: strings('da').footnotes } },
-    hastPlugins: [footnoteLanguagePlugin(contentDir, langOf), tableRegionPlugin(contentDir, langOf)],
+    // Code highlighting first, where Astro's own would run (see the plugin).
+    hastPlugins: [codeHighlightPlugin(), footnoteLanguagePlugin(contentDir, langOf), tableRegionPlugin(contentDir, langOf)],
   };
 }
