@@ -98,6 +98,12 @@ function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGa
     });
     const scanner =
       edition === 'public' ? startLeakScanner({ yields, compileCache: toolCompileCache(STAGE_PARENT, 'leak-scan') }) : undefined;
+    // The patterns come once the content is staged; the scan process prepares its matcher while the editions build.
+    if (scanner)
+      content.patterns.then(
+        (patterns) => scanner.prepare(patterns),
+        () => {},
+      );
     return { edition, stageDir, process, yields, scanner };
   });
   return { early, content };

@@ -26,6 +26,26 @@ describe('startLeakScanner', () => {
     ]);
   });
 
+  it('finds in two processes, each scanning half the files, what one scan finds, in the same order', async () => {
+    const dir = tempDir('handbook-process-scan-');
+    made.push(dir);
+    // Hits in files of both halves (side-1 in the second, side-2 in the first: merged in the listing's order, not
+    // share by share), and files without any.
+    for (let i = 0; i < 9; i++) {
+      mkdirSync(path.join(dir, `side-${i}`));
+      const text = [1, 2, 6].includes(i) ? 'Intern retningslinje om serverrummet i kælderen' : 'Intet her.';
+      writeFileSync(path.join(dir, `side-${i}`, 'index.html'), `<p>${text}</p>`);
+    }
+    writeFileSync(path.join(dir, 'side-4', 'noter.txt'), 'Intern retningslinje om serverrummet i kælderen');
+    const one = scanForLeaks(dir, patterns).map(formatLeak);
+    expect(one.length).toBe(4);
+    const scanner = startLeakScanner({ yields: false, parts: 2 });
+    // Prepared ahead, as the build does once the content process has made the patterns.
+    scanner.prepare(patterns);
+    expect((await scanner.scan({ outDir: dir, patterns })).map(formatLeak)).toEqual(one);
+    expect((await startLeakScanner({ yields: false, parts: 1 }).scan({ outDir: dir, patterns })).map(formatLeak)).toEqual(one);
+  });
+
   it('rejects, without a result, with the scan’s own reason when it fails', async () => {
     const missing = path.join(tempDir('handbook-process-scan-'), 'findes-ikke');
     await expect(startLeakScanner({ yields: false }).scan({ outDir: missing, patterns })).rejects.toThrow(

@@ -46,11 +46,25 @@ export function leakScanner(patterns: readonly LeakPattern[]): (relPath: string,
  */
 export function scanForLeaks(outDir: string, patterns: readonly LeakPattern[]): LeakHit[] {
   if (!patterns.length) return [];
-  const scan = leakScanner(patterns);
+  return scanFolder(outDir, leakScanner(patterns)).hits;
+}
+
+/**
+ * `scanForLeaks` with a scanner prepared beforehand (`leakScanner`), over the `part`-th of every `parts` files in
+ * the listing's order (all of them by default); with how many files the folder has and how many were scanned.
+ */
+export function scanFolder(
+  outDir: string,
+  scan: ReturnType<typeof leakScanner>,
+  part = 0,
+  parts = 1,
+): { hits: LeakHit[]; listed: number; scanned: number } {
   const hits: LeakHit[] = [];
-  for (const file of listFiles(outDir)) {
+  const files = listFiles(outDir);
+  const share = files.filter((_, i) => i % parts === part);
+  for (const file of share) {
     const relPath = path.relative(outDir, file).split(path.sep).join('/');
     for (const pattern of scan(relPath, readFileSync(file))) hits.push({ file: relPath, pattern });
   }
-  return hits;
+  return { hits, listed: files.length, scanned: share.length };
 }
