@@ -4,7 +4,7 @@ import path from 'node:path';
 import { readEnv, REPO_ROOT, type HandbookEnv } from '../src/lib/config/env.ts';
 import { EDITIONS } from '../src/lib/config/editions.ts';
 import { formatLeak } from '../src/lib/leaks/hit.ts';
-import { startLeakScanner, type LeakScanner } from '../src/lib/build/leak-scan.ts';
+import { leakScanParts, startLeakScanner, type LeakScanner } from '../src/lib/build/leak-scan.ts';
 import { recoverInterruptedSwap, swapInto } from '../src/lib/build/swap.ts';
 import { startEditionProcess, type EditionProcess } from '../src/lib/build/edition-process.ts';
 import { startContentProcess, type CheckedContent, type ContentProcess, type StagedEdition } from '../src/lib/build/content-process.ts';
@@ -97,7 +97,9 @@ function startEditions(env: HandbookEnv, editions: Edition[], indexGate: IndexGa
       compileCache: editionCompileCache(STAGE_PARENT, edition, env.drafts),
     });
     const scanner =
-      edition === 'public' ? startLeakScanner({ yields, compileCache: toolCompileCache(STAGE_PARENT, 'leak-scan') }) : undefined;
+      edition === 'public'
+        ? startLeakScanner({ yields, compileCache: toolCompileCache(STAGE_PARENT, 'leak-scan'), parts: leakScanParts(documents) })
+        : undefined;
     // The patterns come once the content is staged; the scan process prepares its matcher while the editions build.
     if (scanner)
       content.patterns.then(

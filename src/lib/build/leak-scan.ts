@@ -7,8 +7,8 @@
  * wrote its index, the build's peak; a process gives its memory back when it exits.
  *
  * It is the build's last step when the public edition ends after the intranet (up to about 2,000 documents), with
- * the other core idle: two processes scan half the files each, and both prepare their matcher from the patterns
- * while the editions build. At 1,000 documents the scan after the edition took 0.82–1.13 s in one process that got
+ * the other core idle: the scan process prepares its matcher from the patterns while the editions build, and from
+ * 500 documents two processes scan half the files each (`leakScanParts`). At 1,000 documents the scan after the edition took 0.82–1.13 s in one process that got
  * its patterns at the end, 0.56–0.69 s preparing ahead, 0.41–0.53 s in two (two builds each).
  */
 import { fork } from 'node:child_process';
@@ -50,7 +50,7 @@ export interface LeakScannerOptions {
   yields: boolean;
   /** Node's compile cache for them (`toolCompileCache`), without which they load their modules uncached. */
   compileCache?: string;
-  /** How many processes share the files; 2 unless given (a machine with one core gets one). */
+  /** How many processes share the files (`leakScanParts`); 2 unless given, one on a machine with one core. */
   parts?: number;
 }
 
@@ -86,6 +86,13 @@ function startScanProcess({ yields, compileCache }: LeakScannerOptions): ScanPro
     },
   };
 }
+
+/**
+ * How many processes scan a public edition: two from 500 documents, where the scan (0.4–0.6 s in two at 1,000) is
+ * the build's last step; below, a second process's start and matcher cost more CPU than the half of a 0.2 s scan
+ * it saves.
+ */
+export const leakScanParts = (documents: number): number => (documents >= 500 ? 2 : 1);
 
 /** The hits of all shares in the order one process would have found them: by file (`listFiles`' order), then pattern. */
 function merged(answers: { hits: LeakHit[] }[]): LeakHit[] {
