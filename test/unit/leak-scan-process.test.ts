@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startLeakScanner } from '../../src/lib/build/leak-scan.ts';
+import { leakScanParts, startLeakScanner } from '../../src/lib/build/leak-scan.ts';
 import { loadHandbook } from '../../src/lib/content/load.ts';
 import { formatLeak, leakPatterns, scanForLeaks } from '../../src/lib/leaks/scan.ts';
 import { cleanup, fixture, tempDir } from '../helpers/index.ts';
@@ -59,5 +59,11 @@ describe('startLeakScanner', () => {
     await expect(scanner.scan({ outDir: tempDir('handbook-process-scan-'), patterns })).rejects.toThrow(
       /^læk-scanningen stoppede \(signal SIGTERM\) uden et resultat$/,
     );
+  });
+});
+
+describe('leakScanParts', () => {
+  it('scans in two processes only where the scan ends the build: 500 to 2,000 documents', () => {
+    expect([20, 499, 500, 1000, 2000, 2001, 5000].map(leakScanParts)).toEqual([1, 1, 2, 2, 2, 1, 1]);
   });
 });

@@ -8,7 +8,7 @@
  *
  * It is the build's last step when the public edition ends after the intranet (up to about 2,000 documents), with
  * the other core idle: the scan process prepares its matcher from the patterns while the editions build, and from
- * 500 documents two processes scan half the files each (`leakScanParts`). At 1,000 documents the scan after the
+ * 500 to 2,000 documents two processes scan half the files each (`leakScanParts`). At 1,000 documents the scan after the
  * edition took 0.82–1.13 s in one process that got its patterns at the end, 0.56–0.69 s preparing ahead, 0.41–0.53 s
  * in two (two builds each).
  */
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { LeakHit } from '../leaks/hit.ts';
 import type { LeakPattern } from '../leaks/patterns.ts';
 import { yieldCpu } from './priority.ts';
+import { STREAM_MAX_DOCUMENTS } from './index-plan.ts';
 
 /** What the scan is given. */
 export interface ScanJob {
@@ -89,11 +90,12 @@ function startScanProcess({ yields, compileCache }: LeakScannerOptions): ScanPro
 }
 
 /**
- * How many processes scan a public edition: two from 500 documents, where the scan (0.4–0.6 s in two at 1,000) is
- * the build's last step; below, a second process's start and matcher cost more CPU than the half of a 0.2 s scan
- * it saves.
+ * How many processes scan a public edition: two from 500 documents up to an edition indexed as it renders
+ * (`STREAM_MAX_DOCUMENTS`), where the scan (0.4–0.6 s in two at 1,000) is the build's last step. Below, a second
+ * process's start and matcher cost more CPU than the half of a 0.2 s scan it saves; above, the public edition ends
+ * long before the intranet (at 5,000 documents 25 s against 52 s), and a second process would only add CPU beside it.
  */
-export const leakScanParts = (documents: number): number => (documents >= 500 ? 2 : 1);
+export const leakScanParts = (documents: number): number => (documents >= 500 && documents <= STREAM_MAX_DOCUMENTS ? 2 : 1);
 
 /** The hits of all shares in the order one process would have found them: by file (`listFiles`' order), then pattern. */
 function merged(answers: { hits: LeakHit[] }[]): LeakHit[] {
