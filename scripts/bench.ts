@@ -61,13 +61,17 @@ function version(pkg: string): string {
   return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** The scripts a build runs (`npm run build` and the processes it starts). */
+const BUILD_SCRIPTS = ['run-build.mjs', 'require-node.mjs', 'build.ts', 'build-content.ts', 'build-edition.ts'];
+
 /** The product's commit, with `+changes` when the work tree differs from it, so before/after numbers can be told apart. */
 function productCommit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
     const dirty = execFileSync(
       'git',
-      ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'scripts/build.ts', 'scripts/run-build.mjs', 'astro.config.mjs'],
+      // Every file a build runs: the build's scripts (not the bench's), the sources and the config; new files too.
+      ['status', '--porcelain', '--', 'src', ...BUILD_SCRIPTS.map((f) => `scripts/${f}`), 'astro.config.mjs'],
       { cwd: ROOT, encoding: 'utf8' },
     ).trim();
     return dirty ? `${head}+changes` : head;
