@@ -8,9 +8,9 @@
  *
  * It is the build's last step when the public edition ends after the intranet (up to about 2,000 documents), with
  * the other core idle: the scan process prepares its matcher from the patterns while the editions build, and from
- * 500 to 2,000 documents two processes scan half the files each (`leakScanParts`). At 1,000 documents the scan after the
- * edition took 0.82–1.13 s in one process that got its patterns at the end, 0.56–0.69 s preparing ahead, 0.41–0.53 s
- * in two (two builds each).
+ * 500 to 2,000 documents two processes scan half the files each (`leakScanParts`). At 1,000 documents the scan
+ * after the edition took 0.82–1.13 s in one process that got its patterns at the end, 0.56–0.69 s preparing ahead,
+ * 0.41–0.53 s in two (two builds each).
  */
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
