@@ -2,12 +2,12 @@
  * The Astro process loads its config's modules while it waits for its stage (src/integration/preload.ts), and the
  * config loads no SVG optimizer (astro.config.mjs).
  */
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, ROOT, tempDir } from '../helpers/index.ts';
+import { runRecordingLoads } from '../helpers/modules.ts';
 
 const dir = tempDir('handbook-astro-start-');
 afterAll(() => cleanup(dir));
@@ -18,24 +18,19 @@ function configImports(): string[] {
   return [...source.matchAll(/^import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
 }
 
-/** Every module URL a fresh process loads for `import('astro')` and the preload, as the Astro process does before its stage. */
+/** Every module URL a fresh process loads for `import('astro')`, the preload and `extra`, as the Astro process does before its stage. */
 function preloaded(extra: string[] = []): string[] {
-  const script = path.join(dir, 'preload.mjs');
-  writeFileSync(
-    script,
-    `import module from 'node:module';
-const loaded = [];
-module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
-await import(${JSON.stringify(import.meta.resolve('astro'))});
+  const { result, stderr } = runRecordingLoads<string[]>(
+    dir,
+    `await import(${JSON.stringify(import.meta.resolve('astro'))});
 const { preloadAstroModules } = await import(${JSON.stringify(pathToFileURL(path.join(ROOT, 'src/integration/preload.ts')).href)});
 await preloadAstroModules();
 for (const url of ${JSON.stringify(extra)}) await import(url);
 console.log(JSON.stringify(loaded));
 `,
   );
-  const result = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8' });
-  expect(result.stderr).toBe('');
-  return JSON.parse(result.stdout) as string[];
+  expect(stderr).toBe('');
+  return result;
 }
 
 describe('the Astro process before its stage is ready', () => {

@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, tempDir } from '../helpers/index.ts';
+import { RECORD_LOADS } from '../helpers/modules.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = tempDir('handbook-build-start-');
@@ -19,10 +20,7 @@ function startBuild(): { status: number | null; stderr: string; loaded: string[]
   const hook = path.join(dir, 'hook.mjs');
   writeFileSync(
     hook,
-    `import module from 'node:module';
-import { writeFileSync } from 'node:fs';
-const loaded = [];
-module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
+    `${RECORD_LOADS}import { writeFileSync } from 'node:fs';
 process.on('exit', () => writeFileSync(${JSON.stringify(out)}, JSON.stringify({ loaded, cacheDir: module.getCompileCacheDir() ?? '' })));
 `,
   );

@@ -2,14 +2,13 @@
  * Code blocks are highlighted as Astro highlights them, by our plugin, which makes Shiki's highlighter only when a
  * document has a code block (src/lib/markdown/plugins/code-highlight.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { satteri } from '@astrojs/markdown-satteri';
 import { codeHighlightPlugin } from '../../src/lib/markdown/plugins/code-highlight.ts';
 import { MARKDOWN_SETTINGS } from '../../src/lib/markdown/settings.ts';
 import { cleanup, ROOT, tempDir } from '../helpers/index.ts';
+import { runRecordingLoads } from '../helpers/modules.ts';
 
 const dir = tempDir('handbook-highlight-');
 afterAll(() => cleanup(dir));
@@ -59,13 +58,9 @@ describe('code highlighting', () => {
   });
 
   it("loads Shiki's engine and theme only for a document with a code block", () => {
-    const script = path.join(dir, 'render.mjs');
-    writeFileSync(
-      script,
-      `import module from 'node:module';
-const loaded = [];
-module.registerHooks({ load(url, context, next) { loaded.push(url); return next(url, context); } });
-const { satteri } = await import(${JSON.stringify(import.meta.resolve('@astrojs/markdown-satteri'))});
+    const { result, stderr } = runRecordingLoads<{ before: boolean; after: boolean }>(
+      dir,
+      `const { satteri } = await import(${JSON.stringify(import.meta.resolve('@astrojs/markdown-satteri'))});
 const { codeHighlightPlugin } = await import(${JSON.stringify(path.join(ROOT, 'src/lib/markdown/plugins/code-highlight.ts'))});
 const renderer = await satteri({ hastPlugins: [codeHighlightPlugin()] }).createRenderer({ gfm: true, syntaxHighlight: false });
 // The WebAssembly of Shiki's regex engine and the theme, which only a highlighter loads (Shiki's modules come with
@@ -77,8 +72,7 @@ await renderer.render('\`\`\`sh\\nls\\n\`\`\`', { frontmatter: {} });
 console.log(JSON.stringify({ before, after: shiki() }));
 `,
     );
-    const result = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8' });
-    expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ before: false, after: true });
+    expect(stderr).toBe('');
+    expect(result).toEqual({ before: false, after: true });
   });
 });
