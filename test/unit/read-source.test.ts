@@ -41,6 +41,23 @@ describe('readSource', () => {
     expect('text' in read('fine.yaml', `a: ${'['.repeat(100)}${']'.repeat(100)}\n`)).toBe(true);
   });
 
+  it('counts nesting by indentation, quote and list markers, brackets left open across lines, and emphasis runs', () => {
+    const limits = { maxBytes: 1000, maxDepth: 3 };
+    const place = (name: string, text: string) => {
+      const result = read(name, text, limits);
+      return 'problem' in result ? [result.problem!.line, result.problem!.col] : 'fine';
+    };
+    // Two columns a level: six columns are three levels, the seventh column one too many.
+    expect(place('indent.md', 'a\n      b\n       c\n')).toEqual([3, 7]);
+    expect(place('quote.md', '> > x\n> >> y\n')).toEqual([2, 4]);
+    expect(place('list.md', '- - x\n- - - y\n')).toEqual([2, 5]);
+    expect(place('tab.md', '\tx\n \t\ty\n')).toEqual([2, 3]);
+    expect(place('open.md', '( [\n{ (\n')).toEqual([2, 3]);
+    expect(place('closed.md', '(())) ((( )))\n')).toBe('fine');
+    expect(place('run.md', 'a *** b ~~~~ c\n')).toEqual([1, 12]);
+    expect(place('mixed.md', 'a *_*_ ~~~ __*\n')).toBe('fine');
+  });
+
   it('says why a link in a ring, a link to nothing, a missing file and a folder cannot be read', () => {
     symlinkSync('ring.yaml', path.join(dir, 'ring.yaml'));
     symlinkSync('nowhere.yaml', path.join(dir, 'dangling.yaml'));

@@ -124,21 +124,26 @@ function placeOf(text: string, offset: number): Place {
   return { line, col: offset - lineStart + 1 };
 }
 
+// The characters `tooDeep` counts, as character codes.
+const [NEWLINE, SPACE, TAB, GT, DASH, PLUS, STAR, UNDERSCORE, TILDE] = [...'\n \t>-+*_~'].map((c) => c.charCodeAt(0));
+const [PAREN_OPEN, BRACKET_OPEN, BRACE_OPEN, PAREN_CLOSE, BRACKET_CLOSE, BRACE_CLOSE] = [...'([{)]}'].map((c) => c.charCodeAt(0));
+
 /**
  * The first place where a text nests deeper than `max`: indentation (block quotes, list items and YAML levels count
  * two columns each), unclosed brackets `( [ {`, or a run of emphasis markers `* _ ~`.
  */
 function tooDeep(text: string, max: number): Place | undefined {
+  // On character codes: one-character strings made this 0.13 s of the content check at 1,000 documents (CPU profile).
   let line = 1;
   let lineStart = 0;
   let brackets = 0;
   let run = 0;
-  let prev = '';
+  let prev = -1;
   let atLineStart = true;
   let indent = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n') {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       line++;
       lineStart = i + 1;
       atLineStart = true;
@@ -148,15 +153,15 @@ function tooDeep(text: string, max: number): Place | undefined {
       continue;
     }
     if (atLineStart) {
-      if (c === ' ' || c === '\t') indent += c === '\t' ? 4 : 1;
-      else if (c === '>' || c === '-' || c === '+' || c === '*') indent += 2;
+      if (c === SPACE || c === TAB) indent += c === TAB ? 4 : 1;
+      else if (c === GT || c === DASH || c === PLUS || c === STAR) indent += 2;
       else atLineStart = false;
       if (indent > max * 2) return { line, col: i - lineStart + 1 };
     }
-    if (c === '(' || c === '[' || c === '{') brackets++;
-    else if ((c === ')' || c === ']' || c === '}') && brackets > 0) brackets--;
+    if (c === PAREN_OPEN || c === BRACKET_OPEN || c === BRACE_OPEN) brackets++;
+    else if ((c === PAREN_CLOSE || c === BRACKET_CLOSE || c === BRACE_CLOSE) && brackets > 0) brackets--;
     if (brackets > max) return { line, col: i - lineStart + 1 };
-    run = c === '*' || c === '_' || c === '~' ? (c === prev ? run + 1 : 1) : 0;
+    run = c === STAR || c === UNDERSCORE || c === TILDE ? (c === prev ? run + 1 : 1) : 0;
     if (run > max) return { line, col: i - lineStart + 1 };
     prev = c;
   }
