@@ -13,3 +13,15 @@ export function decodeCharacterReferences(text: string, named: Readonly<Record<s
     return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
   });
 }
+
+/** Text for HTML content or a quoted attribute, as Astro escapes an expression in markup: `& < > ' "` as `&amp; &lt; &gt; &#39; &quot;`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>'"]/g, (c) => HTML_ENTITIES[c]!);
+}
+
+/** An attribute value as Astro escapes it inside double quotes: `&` and `"` only. */
+export function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+}
+
+const HTML_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };

@@ -1,7 +1,8 @@
 /** The handbook's front matter (cover, and contents with page numbers), printed before its documents' PDFs are joined to it. */
 import { strings } from '../../../strings/index.ts';
 import { formatDate } from '../../util/dates.ts';
-import { escapeHtml, type PrintDoc } from './print-doc.ts';
+import { escapeHtml } from '../../util/html.ts';
+import type { PrintDoc } from './print-doc.ts';
 
 /** A navigation section of printed documents. */
 export interface BookSection {

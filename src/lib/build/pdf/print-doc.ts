@@ -2,17 +2,13 @@
 import type { Frontmatter } from '../../../schemas/frontmatter.ts';
 import { strings } from '../../../strings/index.ts';
 import { formatDate } from '../../util/dates.ts';
+import { escapeHtml } from '../../util/html.ts';
 
 /** A document to print: its collection id (URL path) and validated frontmatter. */
 export interface PrintDoc {
   /** Collection id, e.g. `retningslinjer/kryptering`; the PDF is `pdf/<id>.pdf`. */
   id: string;
   data: Frontmatter;
-}
-
-/** Escapes text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The running head's facts: title, version, approval date and next review, as one line. */

@@ -1,7 +1,7 @@
 /** Chromium's header and footer templates: printed in the page margins of every page, with the page numbers. */
 import { strings } from '../../../strings/index.ts';
 import { formatDate } from '../../util/dates.ts';
-import { escapeHtml } from './print-doc.ts';
+import { escapeHtml } from '../../util/html.ts';
 
 /** Page margins; the templates are indented by the same amount so they line up with the text. */
 export const MARGIN = { top: '16mm', bottom: '20mm', left: '18mm', right: '18mm' };
